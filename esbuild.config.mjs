@@ -1,0 +1,58 @@
+// Builds every face from one config: extension host (cjs), MCP server and CLI (node cjs), webviews (browser iife).
+// Usage: node esbuild.config.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, chmodSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  // sql.js is loaded lazily from dist/ with its wasm beside it; keep it a real module for locateFile.
+  mainFields: ['module', 'main'],
+};
+
+const builds = [
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/mcp/main.ts'], outfile: 'dist/mcp-server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'warning',
+    entryPoints: ['webview/dashboard/main.ts', 'webview/report/main.ts', 'webview/reportFile/main.ts'].filter(existsSync),
+    outdir: 'dist/webview',
+    entryNames: '[dir]',
+  },
+].filter((b) => (b.entryPoints ?? []).every(existsSync) && b.entryPoints.length > 0);
+
+function copyAssets() {
+  mkdirSync('dist', { recursive: true });
+  const wasm = 'node_modules/sql.js/dist/sql-wasm.wasm';
+  if (existsSync(wasm)) copyFileSync(wasm, 'dist/sql-wasm.wasm');
+  for (const f of ['dist/cli.js', 'dist/mcp-server.js']) if (existsSync(f)) chmodSync(f, 0o755);
+}
+
+if (watch) {
+  const ctxs = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(ctxs.map((c) => c.watch()));
+  copyAssets();
+  console.log('watching…');
+} else {
+  const t0 = Date.now();
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  copyAssets();
+  console.log(`built ${builds.length} bundles in ${Date.now() - t0} ms${production ? ' (production)' : ''}`);
+}

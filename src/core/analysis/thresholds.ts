@@ -1,0 +1,72 @@
+// Default thresholds from etcd docs, etcd-mixin alerts and OpenShift guidance (see docs/thresholds in README).
+// "warning" grades against the healthy target; "critical" is the level at which the standard alerts page.
+// Every value is overridable (extension settings `etcdAnalyzer.thresholds.*`, CLI `--thresholds FILE`).
+
+export interface Level {
+  warning: number;
+  critical: number;
+}
+
+export interface Thresholds {
+  walFsyncP99Seconds: Level; // target < 10 ms; etcdHighFsyncDurations pages at 1 s
+  backendCommitP99Seconds: Level; // target < 25 ms; etcdHighCommitDurations at 250 ms
+  peerRttP99Seconds: Level; // target < 50 ms; etcdMemberCommunicationSlow at 150 ms
+  cpuPercent: Level; // 70 / 85
+  memoryPercent: Level; // 70 / 85
+  iowaitPercent: Level; // 10 / 20
+  leaderChanges: Level; // count in window: ≥1 warning, ≥4 critical
+  proposalsFailedPerSecond: Level; // >0 warning, >5/s critical
+  pendingProposals: Level;
+  grpcFailureRatio: Level; // 1 % / 5 %
+  grpcUnaryP99Seconds: Level; // critical 150 ms
+  dbQuotaPercent: Level; // 80 / 95
+  fragmentationRatio: Level; // 0.3 warning; critical when in_use/total < 0.5 and in_use > 100 MiB
+  dbSizeBytes: Level; // 2 GiB default quota / 8 GiB etcd warns
+  peerSentFailuresPerSecond: Level; // >0 / >0.01
+  slowAppliesPerSecond: Level;
+  heartbeatFailuresPerSecond: Level;
+  /** A member is an outlier when its value is this many times the median of the others (and above the warning level's half). */
+  outlierFactor: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  walFsyncP99Seconds: { warning: 0.01, critical: 1 },
+  backendCommitP99Seconds: { warning: 0.025, critical: 0.25 },
+  peerRttP99Seconds: { warning: 0.05, critical: 0.15 },
+  cpuPercent: { warning: 70, critical: 85 },
+  memoryPercent: { warning: 70, critical: 85 },
+  iowaitPercent: { warning: 10, critical: 20 },
+  leaderChanges: { warning: 1, critical: 4 },
+  proposalsFailedPerSecond: { warning: 0.000001, critical: 5 },
+  pendingProposals: { warning: 5, critical: 100 },
+  grpcFailureRatio: { warning: 0.01, critical: 0.05 },
+  grpcUnaryP99Seconds: { warning: 0.05, critical: 0.15 },
+  dbQuotaPercent: { warning: 80, critical: 95 },
+  fragmentationRatio: { warning: 0.3, critical: 0.5 },
+  dbSizeBytes: { warning: 2 * 1024 ** 3, critical: 8 * 1024 ** 3 },
+  peerSentFailuresPerSecond: { warning: 0.000001, critical: 0.01 },
+  slowAppliesPerSecond: { warning: 0.000001, critical: 1 },
+  heartbeatFailuresPerSecond: { warning: 0.000001, critical: 1 },
+  outlierFactor: 3,
+};
+
+/** Deep-merge user overrides (partial, possibly from untrusted JSON) over the defaults; non-finite numbers are ignored. */
+export function resolveThresholds(overrides?: unknown): Thresholds {
+  const out: Thresholds = structuredClone(DEFAULT_THRESHOLDS);
+  if (!overrides || typeof overrides !== 'object') return out;
+  const o = overrides as Record<string, unknown>;
+  for (const key of Object.keys(out) as (keyof Thresholds)[]) {
+    const v = o[key];
+    if (key === 'outlierFactor') {
+      if (typeof v === 'number' && Number.isFinite(v) && v > 1) out.outlierFactor = v;
+      continue;
+    }
+    if (v && typeof v === 'object') {
+      const lv = v as Record<string, unknown>;
+      const level = out[key] as Level;
+      if (typeof lv.warning === 'number' && Number.isFinite(lv.warning)) level.warning = lv.warning;
+      if (typeof lv.critical === 'number' && Number.isFinite(lv.critical)) level.critical = lv.critical;
+    }
+  }
+  return out;
+}

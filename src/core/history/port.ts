@@ -1,0 +1,36 @@
+// What analyzers need from the history store (implemented in src/core/history/, sql.js).
+import type { AnalyzerResult, Statistic } from '../types';
+
+export interface TrendPoint {
+  runId: number;
+  at: string; // ISO
+  value: number | null;
+}
+
+export interface TrendQuery {
+  metric: string;
+  statistic?: Statistic;
+  member?: string;
+  since?: string; // ISO
+  until?: string; // ISO
+  cluster?: string;
+}
+
+export interface StoredRunInfo {
+  id: number;
+  startedAt: string;
+  tool: string;
+  cluster: string;
+  profile: string;
+  rangeStart: string;
+  rangeEnd: string;
+}
+
+export interface HistoryPort {
+  /** Stores a finished analyzer result; returns the run id once it is durable. */
+  record(result: AnalyzerResult, meta: { cluster: string; profile: string }): Promise<number>;
+  /** Per-member points of a metric statistic over stored runs (raw + daily aggregates). */
+  trend(q: TrendQuery): Promise<Record<string, TrendPoint[]>>;
+  runs(filter?: { since?: string; until?: string; tool?: string; cluster?: string; limit?: number }): Promise<StoredRunInfo[]>;
+  close(): Promise<void>;
+}

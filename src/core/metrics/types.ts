@@ -1,0 +1,45 @@
+// A metric is declared once here: collectors, charts, reports and thresholds refer to it by id.
+import type { MetricCategory, Scope, Statistic, Unit } from '../types';
+
+/** etcd metric-name generation: 3.4 vs 3.5+ renamed some series (compaction histogram, DB size). */
+export type EtcdGeneration = '3.4' | '3.5+';
+
+export interface QueryParams {
+  /** Matchers for etcd series (from the profile), already valid PromQL. */
+  etcd: string;
+  /** Matchers for node-exporter series. */
+  node: string;
+  /** Range-vector window for `rate()`/`*_over_time()` over the whole analysed range, e.g. `3600s`. */
+  window: string;
+  /** Range-vector window for per-step rates in range (chart) queries, e.g. `60s` (≥ 4 × scrape interval). */
+  rateWindow: string;
+  generation: EtcdGeneration;
+  /** Optional member filter already rendered as matchers, e.g. `,member="m1"`; empty string when none. */
+  memberFilter: string;
+}
+
+export interface MetricDef {
+  id: string;
+  title: string;
+  category: MetricCategory;
+  scope: Scope;
+  unit: Unit;
+  /** Statistics the summary reports, computed server-side in PromQL. */
+  stats: Statistic[];
+  /**
+   * The PromQL expression whose value over time is the metric (what a chart plots). Uses `p.rateWindow` for rates.
+   * Its result must keep the labels that identify the member/node/pair (member|pod|instance, To, ...).
+   */
+  expr(p: QueryParams): string;
+  /**
+   * Optional: the PromQL for one statistic over the whole window, when it is better than
+   * `<stat>_over_time((expr)[window:step])` (e.g. a histogram quantile over all buckets of the window).
+   */
+  statExpr?(stat: Statistic, p: QueryParams): string | undefined;
+  /** Labels, beyond member/node identity, that distinguish series of this metric (To, grpc_method, device). */
+  keyLabels?: string[];
+  /** Short description for tooltips, reports and the LM. */
+  description: string;
+  /** Set when the metric only exists from some etcd generation or needs a flag (`--metrics extensive`). */
+  requires?: string;
+}
