@@ -4,6 +4,7 @@ import type { ProfileConfig } from './profiles/types';
 import type { TlsOptions } from './source/types';
 import type { HistoryPort } from './history/port';
 import type { ClusterApi } from './source/clusterApiTypes';
+import type { ClusterStatusProvider } from './source/clusterStatusTypes';
 import { resolveThresholds } from './analysis/thresholds';
 import { createPrometheusSource } from './source/prometheusSource';
 import { createProfile } from './profiles';
@@ -24,6 +25,8 @@ export interface EngineOptions {
   log?: Logger;
   history?: HistoryPort;
   clusterApi?: ClusterApi;
+  /** Overrides the etcd-gateway provider (OpenShift: etcdctl via pod exec, set by prepareEngineOptions). */
+  clusterStatus?: ClusterStatusProvider;
   signal?: AbortSignal;
   now?: () => Date;
 }
@@ -45,7 +48,7 @@ export function createContext(opts: EngineOptions): AnalyzerContext {
     profile,
     thresholds: resolveThresholds(opts.thresholds),
     collector: createCollector(source, profile, log),
-    clusterStatus: endpoints.length ? createEtcdGatewayStatus(endpoints, opts.etcdTls) : undefined,
+    clusterStatus: opts.clusterStatus ?? (endpoints.length ? createEtcdGatewayStatus(endpoints, opts.etcdTls) : undefined),
     clusterApi: opts.clusterApi,
     history: opts.history,
     now: opts.now ?? (() => new Date()),

@@ -10,9 +10,9 @@ export interface ExtensionServices {
   /** True when a Prometheus URL is configured. */
   isConfigured(): boolean;
   /** A fresh per-run context from settings + SecretStorage (lazy: no network until queries run). */
-  createAnalyzerContext(signal?: AbortSignal): Promise<AnalyzerContext>;
-  /** Runs one analyzer by name with raw input; records history when enabled; never throws for data problems. */
-  runAnalyzer(name: string, input: unknown, token?: vscode.CancellationToken): Promise<AnalyzerResult>;
+  createAnalyzerContext(signal?: AbortSignal, withHistory?: boolean): Promise<AnalyzerContext>;
+  /** Runs one analyzer by name with raw input; records history when enabled (unless `record: false`); never throws for data problems. */
+  runAnalyzer(name: string, input: unknown, token?: vscode.CancellationToken, opts?: { record?: boolean }): Promise<AnalyzerResult>;
   /** Fires when etcdAnalyzer.* settings or secrets change. */
   readonly onDidChangeConnection: vscode.Event<void>;
 }

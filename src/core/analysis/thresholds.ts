@@ -21,10 +21,17 @@ export interface Thresholds {
   grpcUnaryP99Seconds: Level; // critical 150 ms
   dbQuotaPercent: Level; // 80 / 95
   fragmentationRatio: Level; // 0.3 warning; critical when in_use/total < 0.5 and in_use > 100 MiB
+  /** Critical fragmentation also needs this much in use (etcd-mixin: 100 MiB), so tiny DBs never page. */
+  fragmentationMinInUseBytes: number;
   dbSizeBytes: Level; // 2 GiB default quota / 8 GiB etcd warns
   peerSentFailuresPerSecond: Level; // >0 / >0.01
   slowAppliesPerSecond: Level;
   heartbeatFailuresPerSecond: Level;
+  /**
+   * A fsync/commit spike explains elections only when it approaches the heartbeat interval (etcd default 100 ms):
+   * smaller stalls do not delay heartbeats enough to trigger an election.
+   */
+  electionSpikeSeconds: number;
   /** A member is an outlier when its value is this many times the median of the others (and above the warning level's half). */
   outlierFactor: number;
 }
@@ -43,10 +50,12 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   grpcUnaryP99Seconds: { warning: 0.05, critical: 0.15 },
   dbQuotaPercent: { warning: 80, critical: 95 },
   fragmentationRatio: { warning: 0.3, critical: 0.5 },
+  fragmentationMinInUseBytes: 100 * 1024 ** 2,
   dbSizeBytes: { warning: 2 * 1024 ** 3, critical: 8 * 1024 ** 3 },
   peerSentFailuresPerSecond: { warning: 0.000001, critical: 0.01 },
   slowAppliesPerSecond: { warning: 0.000001, critical: 1 },
   heartbeatFailuresPerSecond: { warning: 0.000001, critical: 1 },
+  electionSpikeSeconds: 0.1,
   outlierFactor: 3,
 };
 
@@ -61,6 +70,10 @@ export function resolveThresholds(overrides?: unknown): Thresholds {
       if (typeof v === 'number' && Number.isFinite(v) && v > 1) out.outlierFactor = v;
       continue;
     }
+    if (key === 'fragmentationMinInUseBytes' || key === 'electionSpikeSeconds') {
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[key] = v;
+      continue;
+    }
     if (v && typeof v === 'object') {
       const lv = v as Record<string, unknown>;
       const level = out[key] as Level;
@@ -70,3 +83,17 @@ export function resolveThresholds(overrides?: unknown): Thresholds {
   }
   return out;
 }
+
+export type LevelKey = { [K in keyof Thresholds]: Thresholds[K] extends Level ? K : never }[keyof Thresholds];
+
+/**
+ * Where the standard alert compares with `>=` rather than `>` (the reference table writes "≥ 85 %", "≥ 4 in 15 m").
+ * Warnings always use `>=` against the healthy target ("≥ 10 ms"; rate thresholds of 1e-6 mean "> 0").
+ */
+export const CRITICAL_INCLUSIVE: ReadonlySet<LevelKey> = new Set<LevelKey>([
+  'cpuPercent',
+  'memoryPercent',
+  'iowaitPercent',
+  'leaderChanges',
+  'pendingProposals',
+]);

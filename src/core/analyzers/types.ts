@@ -26,6 +26,13 @@ export interface AnalyzerContext {
   now(): Date;
   signal?: AbortSignal;
   log: Logger;
+  /** Saves the finished performance report (HTML file); set by faces that can write files. Optional seam for the report issue. */
+  reportWriter?: ReportWriter;
+}
+
+/** Called by generate_etcd_performance_report with its combined result; returns where the report was written. */
+export interface ReportWriter {
+  write(result: AnalyzerResult, signal?: AbortSignal): Promise<{ path: string }>;
 }
 
 export interface Analyzer<S extends z.ZodObject<z.ZodRawShape> = z.ZodObject<z.ZodRawShape>> {

@@ -14,6 +14,8 @@ export interface TrendQuery {
   since?: string; // ISO
   until?: string; // ISO
   cluster?: string;
+  /** Only the values of this stored run (a baseline run picked by id). */
+  runId?: number;
 }
 
 export interface StoredRunInfo {
@@ -29,8 +31,12 @@ export interface StoredRunInfo {
 export interface HistoryPort {
   /** Stores a finished analyzer result; returns the run id once it is durable. */
   record(result: AnalyzerResult, meta: { cluster: string; profile: string }): Promise<number>;
-  /** Per-member points of a metric statistic over stored runs (raw + daily aggregates). */
+  /**
+   * Per-member points of a metric statistic over stored runs (raw + daily aggregates), oldest first.
+   * Keys are member names (`m1 {"label":"v"}` when the metric has key labels); runId ≤ 0 marks a daily aggregate.
+   */
   trend(q: TrendQuery): Promise<Record<string, TrendPoint[]>>;
-  runs(filter?: { since?: string; until?: string; tool?: string; cluster?: string; limit?: number }): Promise<StoredRunInfo[]>;
+  /** Newest first (by the end of the analysed window). `id` picks one run. */
+  runs(filter?: { since?: string; until?: string; tool?: string; cluster?: string; limit?: number; id?: number }): Promise<StoredRunInfo[]>;
   close(): Promise<void>;
 }

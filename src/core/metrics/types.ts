@@ -13,6 +13,11 @@ export interface QueryParams {
   window: string;
   /** Range-vector window for per-step rates in range (chart) queries, e.g. `60s` (≥ 4 × scrape interval). */
   rateWindow: string;
+  /**
+   * Resolution of window-wide subqueries (`max_over_time((expr)[window:step])`), e.g. `15s`. Optional (added by
+   * H-catalog); falls back to `rateWindow`. The collector uses the chart step, but no finer than rateWindow / 2.
+   */
+  step?: string;
   generation: EtcdGeneration;
   /** Optional member filter already rendered as matchers, e.g. `,member="m1"`; empty string when none. */
   memberFilter: string;

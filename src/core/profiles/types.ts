@@ -35,7 +35,11 @@ export interface Profile {
   /** Node name from node-exporter labels. */
   nodeOf(labels: Record<string, string>): string;
   /** Node hosting a member, from the explicit mapping or by matching instance hosts; undefined when unknown. */
-  nodeForMember(member: string, memberLabels?: Record<string, string>): string | undefined;
+  /**
+   * With `knownNodes` (node names seen on node-exporter series) only a node from that list is returned, so an
+   * automatic mapping never names a node without data.
+   */
+  nodeForMember(member: string, memberLabels?: Record<string, string>, knownNodes?: readonly string[]): string | undefined;
   /** Whether data sources that need a cluster API (OpenShift/Kubernetes) exist for this profile. */
   readonly hasClusterApi: boolean;
 }

@@ -29,6 +29,8 @@ export interface MetricSource {
   buildInfo?(opts?: QueryOptions): Promise<Record<string, string>>;
   /** Statistics since creation: HTTP requests sent, cache hits, peak concurrency. */
   stats?(): SourceStats;
+  /** Releases idle keep-alive connections (optional; idle sockets never keep the process alive). */
+  close?(): void;
 }
 
 export interface SourceStats {
@@ -59,6 +61,10 @@ export interface TlsOptions {
   keyFile?: string;
   /** Explicit opt-in; off by default. */
   insecureSkipVerify?: boolean;
+  /** In-memory PEM alternatives to the files (kubeconfig `*-data` fields). */
+  caPem?: string;
+  certPem?: string;
+  keyPem?: string;
 }
 
 export interface PrometheusOptions {
@@ -71,5 +77,9 @@ export interface PrometheusOptions {
   concurrency?: number; // default 8
   /** Extra headers, e.g. X-Scope-OrgID for multi-tenant Thanos/Cortex. */
   headers?: Record<string, string>;
+  /** Base delay of the exponential backoff between retries (default 250 ms; tests use less). */
+  retryBaseMs?: number;
+  /** Cap on a server's Retry-After wait (default 10 s). */
+  maxRetryAfterMs?: number;
   log?: import('../util/log').Logger;
 }

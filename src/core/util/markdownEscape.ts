@@ -2,7 +2,8 @@
 // must not break a table row, and must not start a heading or list. Used by every markdown producer.
 
 // CommonMark backslash-escapes any ASCII punctuation; these are the ones that change rendering mid-line.
-const INLINE_SPECIALS = /[\\`*_{}[\]<>()|~!#&]/g;
+// `(`, `)` and `!` only matter next to `[`/`]` (links, images), which are escaped, so they stay readable.
+const INLINE_SPECIALS = /[\\`*_{}[\]<>|~&]/g;
 
 /** Escapes text for inline markdown (paragraphs, table cells, list items). Newlines and control characters become spaces. */
 export function escapeMarkdown(value: unknown): string {
@@ -10,10 +11,11 @@ export function escapeMarkdown(value: unknown): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
     .replace(INLINE_SPECIALS, (c) => `\\${c}`);
-  // Line-start markers (list, heading, block quote, setext underline, ordered list) only matter at the start.
+  // Line-start markers (heading, list item, ordered list) only matter at the start ("-5 ms" is fine).
   return text
-    .replace(/^(\s*)([-+=])/, (_m, ws: string, mark: string) => `${ws}\\${mark}`)
-    .replace(/^(\s*\d+)([.)])/, (_m, num: string, mark: string) => `${num}\\${mark}`);
+    .replace(/^(\s*)(#)/, (_m, ws: string, mark: string) => `${ws}\\${mark}`)
+    .replace(/^(\s*)([-+])(?=\s|$)/, (_m, ws: string, mark: string) => `${ws}\\${mark}`)
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, (_m, num: string, mark: string) => `${num}\\${mark}`);
 }
 
 /** Cuts text to at most `max` characters, marking the cut with an ellipsis. */

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# `npm test`: type check, build, unit tests, integration tests (against a fresh local test bed), then e2e (real
+# editor) when its harness exists. Every stage runs even if an earlier one failed; the last line is
+# "N passed, N failed" summed over the stages (test counts where the runner prints them, else 1 per stage).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+passed=0; failed=0; summary=()
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+# stage NAME CMD...: runs CMD with its output shown, then adds its counts.
+stage() {
+  local name=$1; shift
+  local log="$tmp/$name.log" t0=$SECONDS
+  echo "━━━ $name: $*"
+  "$@" 2>&1 | tee "$log"
+  local code=${PIPESTATUS[0]}
+  # node:test spec reporter: "ℹ pass N" / "ℹ fail N"; mocha: "N passing" / "N failing".
+  local p f
+  p=$(grep -aoE '(ℹ pass [0-9]+|[0-9]+ passing)' "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END{if(NR) print s}')
+  f=$(grep -aoE '(ℹ fail [0-9]+|[0-9]+ failing)' "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END{if(NR) print s}')
+  if [ -z "$p$f" ]; then
+    if [ "$code" = 0 ]; then p=1; f=0; else p=0; f=1; fi
+  fi
+  p=${p:-0}; f=${f:-0}
+  [ "$code" != 0 ] && [ "$f" = 0 ] && f=1   # a crashed runner is a failure even without a count
+  passed=$((passed + p)); failed=$((failed + f))
+  summary+=("$(printf '%-12s %s  (%s passed, %s failed, %ss)' "$name" "$([ "$code" = 0 ] && echo ok || echo FAILED)" "$p" "$f" $((SECONDS - t0)))")
+}
+
+stage typecheck npx tsc -p . --noEmit
+stage build node esbuild.config.mjs
+stage unit node --import tsx --test --test-reporter=spec test/unit/*.test.ts
+stage integration bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/integration/*.test.ts
+if [ -f scripts/e2e/run.sh ]; then stage e2e npm run --silent test:e2e; fi
+
+echo "━━━ summary"
+printf '%s\n' "${summary[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Local etcd test bed: 3-member etcd cluster + node-exporter + Prometheus, loopback only (127.0.0.1).
+# Idempotent: a component whose recorded PID is alive is left alone; dead or missing ones are (re)started.
+#
+# Env:
+#   PORT_OFFSET  added to every port (default 0): etcd m1 2379/2380/2381, m2 22379/22380/22381, m3 32379/32380/32381
+#                (client/peer/metrics), node-exporter 9100, Prometheus 9090. Offset 1000 → Prometheus :10090.
+#   BED          state dir: data, logs, pids, env (default /tmp/etcd-analyzer-bed-$PORT_OFFSET)
+#   SCRAPE       Prometheus scrape interval (default 5s)
+#   M1_EXTRA / M2_EXTRA / M3_EXTRA   extra etcd flags for one member, e.g. M3_EXTRA="--quota-backend-bytes=2097152"
+#   SNAPSHOT_COUNT (default 10000; etcd 3.4's default is 100000, lower so snapshot metrics appear)
+#   WAIT_SECONDS how long to wait for etcd health and the first scrape (default 60; 0 = do not wait)
+# Writes $BED/env (PROM_URL, ETCD_ENDPOINTS, ...) for other scripts. Exit 1 when a port is taken by something else.
+set -euo pipefail
+OFF=${PORT_OFFSET:-0}
+BED=${BED:-/tmp/etcd-analyzer-bed-$OFF}
+SCRAPE=${SCRAPE:-5s}
+SNAPSHOT_COUNT=${SNAPSHOT_COUNT:-10000}
+WAIT_SECONDS=${WAIT_SECONDS:-60}
+H=127.0.0.1
+PROM_PORT=$((9090 + OFF))
+NODE_PORT=$((9100 + OFF))
+PIDS=$BED/pids
+
+for bin in /usr/bin/etcd /usr/bin/etcdctl /usr/bin/prometheus /usr/bin/prometheus-node-exporter; do
+  [ -x "$bin" ] || { echo "ERROR: $bin is missing: run scripts/testbed/install.sh (as root) first" >&2; exit 1; }
+done
+mkdir -p "$BED"/{data,logs,prom/data}
+touch "$PIDS"
+
+# name client peer metrics
+MEMBERS=("m1 $((2379 + OFF)) $((2380 + OFF)) $((2381 + OFF))"
+         "m2 $((22379 + OFF)) $((22380 + OFF)) $((22381 + OFF))"
+         "m3 $((32379 + OFF)) $((32380 + OFF)) $((32381 + OFF))")
+CLUSTER="m1=http://$H:$((2380 + OFF)),m2=http://$H:$((22380 + OFF)),m3=http://$H:$((32380 + OFF))"
+ENDPOINTS="$H:$((2379 + OFF)),$H:$((22379 + OFF)),$H:$((32379 + OFF))"
+
+get_pid() { awk -v n="$1" '$1==n{p=$2} END{print p}' "$PIDS"; }
+alive()   { local p; p=$(get_pid "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null && tr '\0' ' ' < /proc/"$p"/cmdline 2>/dev/null | grep -q -- "$2"; }
+record()  { { grep -v "^$1 " "$PIDS" || true; echo "$1 $2"; } > "$PIDS.tmp"; mv "$PIDS.tmp" "$PIDS"; }
+# bash's /dev/tcp: no dependency on ss/netstat (not on a minimal Debian).
+port_busy() { (exec 3<>"/dev/tcp/$H/$1") 2>/dev/null; }
+
+start_bg() { # name logfile cmd...
+  local name=$1 log=$2; shift 2
+  nohup "$@" >>"$log" 2>&1 </dev/null &
+  record "$name" $!
+}
+
+for m in "${MEMBERS[@]}"; do
+  read -r name cport pport mport <<<"$m"
+  if alive "$name" "--name $name "; then echo "$name already running (pid $(get_pid "$name"))"; continue; fi
+  for p in "$cport" "$pport" "$mport"; do
+    port_busy "$p" && { echo "ERROR: port $p is busy but $name is not running from $BED: pick another PORT_OFFSET" >&2; exit 1; }
+  done
+  extra_var="$(echo "$name" | tr a-z A-Z)_EXTRA"; extra=${!extra_var:-}
+  state=new; [ -d "$BED/data/$name/member" ] && state=existing   # --initial-cluster* ignored for existing data
+  # shellcheck disable=SC2086
+  start_bg "$name" "$BED/logs/$name.log" /usr/bin/etcd --name "$name" \
+    --data-dir "$BED/data/$name" \
+    --listen-client-urls "http://$H:$cport" --advertise-client-urls "http://$H:$cport" \
+    --listen-peer-urls "http://$H:$pport" --initial-advertise-peer-urls "http://$H:$pport" \
+    --listen-metrics-urls "http://$H:$mport" --metrics extensive --snapshot-count "$SNAPSHOT_COUNT" \
+    --initial-cluster "$CLUSTER" --initial-cluster-token "bed-cluster-$OFF" --initial-cluster-state new \
+    --logger zap --log-outputs stderr $extra
+  echo "$name started pid $(get_pid "$name") (data $state${extra:+, extra: $extra})"
+done
+
+if alive node prometheus-node-exporter; then echo "node-exporter already running"; else
+  port_busy "$NODE_PORT" && { echo "ERROR: port $NODE_PORT is busy: pick another PORT_OFFSET" >&2; exit 1; }
+  start_bg node "$BED/logs/node.log" /usr/bin/prometheus-node-exporter --web.listen-address="$H:$NODE_PORT" \
+    --collector.disable-defaults --collector.cpu --collector.diskstats --collector.netdev \
+    --collector.netdev.device-exclude="^none$" \
+    --collector.meminfo --collector.loadavg --collector.filesystem --collector.stat --collector.vmstat \
+    --collector.pressure --collector.netstat --collector.uname
+  echo "node-exporter started pid $(get_pid node)"
+fi
+
+cat > "$BED/prom/prometheus.yml" <<YML
+global:
+  scrape_interval: $SCRAPE
+  evaluation_interval: $SCRAPE
+scrape_configs:
+  - job_name: etcd
+    static_configs:
+      - targets: ['$H:$((2381 + OFF))']
+        labels: {member: m1}
+      - targets: ['$H:$((22381 + OFF))']
+        labels: {member: m2}
+      - targets: ['$H:$((32381 + OFF))']
+        labels: {member: m3}
+  - job_name: node
+    static_configs:
+      - targets: ['$H:$NODE_PORT']
+  - job_name: prometheus
+    static_configs:
+      - targets: ['$H:$PROM_PORT']
+YML
+
+if alive prom "prometheus --config.file"; then echo "prometheus already running (reloading config)"; kill -HUP "$(get_pid prom)"; else
+  port_busy "$PROM_PORT" && { echo "ERROR: port $PROM_PORT is busy: pick another PORT_OFFSET" >&2; exit 1; }
+  start_bg prom "$BED/logs/prom.log" /usr/bin/prometheus --config.file="$BED/prom/prometheus.yml" \
+    --storage.tsdb.path="$BED/prom/data" --storage.tsdb.retention.time=2d \
+    --web.listen-address="$H:$PROM_PORT" --web.enable-lifecycle
+  echo "prometheus started pid $(get_pid prom)"
+fi
+
+cat > "$BED/env" <<ENV
+PORT_OFFSET=$OFF
+BED=$BED
+PROM_URL=http://$H:$PROM_PORT
+ETCD_ENDPOINTS=http://$H:$((2379 + OFF)),http://$H:$((22379 + OFF)),http://$H:$((32379 + OFF))
+ETCDCTL_ENDPOINTS=$ENDPOINTS
+NODE_EXPORTER_URL=http://$H:$NODE_PORT
+ENV
+
+if [ "$WAIT_SECONDS" -gt 0 ]; then
+  t0=$(date +%s); deadline=$((t0 + WAIT_SECONDS)); healthy=no
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if ETCDCTL_API=3 etcdctl --endpoints="$ENDPOINTS" --command-timeout=3s endpoint health >/dev/null 2>&1; then healthy=yes; break; fi
+    sleep 1
+  done
+  echo "etcd cluster healthy=$healthy after $(( $(date +%s) - t0 ))s"
+  up=0
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    up=$(curl -s --max-time 3 "http://$H:$PROM_PORT/api/v1/targets?state=active" | grep -o '"health":"up"' | wc -l || true)
+    [ "$up" -ge 5 ] && break; sleep 0.5
+  done
+  echo "prometheus targets up=$up/5 after $(( $(date +%s) - t0 ))s"
+fi
+
+cat <<TXT
+---- etcd test bed (loopback only, offset $OFF, dir $BED) ----
+etcd m1  client http://$H:$((2379 + OFF))   metrics http://$H:$((2381 + OFF))/metrics
+etcd m2  client http://$H:$((22379 + OFF))  metrics http://$H:$((22381 + OFF))/metrics
+etcd m3  client http://$H:$((32379 + OFF))  metrics http://$H:$((32381 + OFF))/metrics
+node-exporter   http://$H:$NODE_PORT/metrics
+prometheus      http://$H:$PROM_PORT   (job=etcd, label member=m1..m3; job=node)
+stop:           BED=$BED scripts/testbed/down.sh   (WIPE=1 also deletes data)
+TXT

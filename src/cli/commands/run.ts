@@ -1,0 +1,61 @@
+// `etcd-analyzer run <tool>` and `etcd-analyzer report`: preflight, run through the one runAnalyzer, print, map
+// the result onto an exit code. Whatever succeeded is printed even when the exit code is not 0.
+import { analyzerNames, getAnalyzer } from '../../core/analyzers/registry';
+import { runAnalyzer } from '../../core/analyzers/runAnalyzer';
+import type { AnalyzerResult } from '../../core/types';
+import type { CliArgs, Format } from '../args';
+import { CliError, EXIT, exitCodeFor, oneLine, problemLine } from '../exitCodes';
+import type { CliIo } from '../io';
+import { renderResult } from '../output';
+import { preflight } from '../preflight';
+import { writeReportFiles } from '../reportFiles';
+import { openSession, stderrLogger } from '../session';
+import { didYouMean } from '../suggest';
+
+export const REPORT_TOOL = 'generate_etcd_performance_report';
+
+export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
+  const tool = args.command === 'report' ? REPORT_TOOL : (args.tool ?? '');
+  if (!getAnalyzer(tool)) {
+    throw new CliError(EXIT.usage, `unknown tool "${oneLine(tool).slice(0, 64)}"${didYouMean(tool, analyzerNames)} (etcd-analyzer list shows all)`);
+  }
+  const log = stderrLogger(args.debug);
+  const session = await openSession(args, io.env, log);
+  try {
+    await preflight(session.ctx, session.connection.profile.etcdSelector, args.member);
+    const input = Object.fromEntries(
+      Object.entries({ duration: args.duration, member: args.member, start: args.start, end: args.end }).filter(([, v]) => v !== undefined),
+    );
+    const result = await runAnalyzer(session.ctx, tool, input, { cluster: session.connection.profile.prometheusUrl });
+    if (args.command === 'report' && args.out) {
+      const p = session.connection.profile;
+      const files = await writeReportFiles(result, args.out, { cluster: p.prometheusUrl, profile: p.profile, thresholds: session.ctx.thresholds });
+      io.stdout(`${oneLine(result.summary)}\nwrote ${files.join(', ')}\n`);
+    } else {
+      print(result, args.format ?? (args.command === 'report' ? 'markdown' : 'table'), io);
+    }
+    return finish(result, args, io);
+  } finally {
+    await session.close();
+  }
+}
+
+function print(result: AnalyzerResult, format: Format, io: CliIo): void {
+  // A failed result has nothing to show but its errors (the stderr line says why); JSON always prints the shape.
+  if (result.status !== 'failed' || format === 'json') io.stdout(renderResult(result, format));
+}
+
+function finish(result: AnalyzerResult, args: CliArgs, io: CliIo): number {
+  const code = exitCodeFor(result, args.failOn);
+  const line = problemLine(result);
+  if (line && code >= EXIT.usage) {
+    io.stderr(`etcd-analyzer: ${line}\n`);
+  } else if (result.errors.length && result.status !== 'unavailable') {
+    io.stderr(`etcd-analyzer: warning: ${result.errors.length} quer${result.errors.length === 1 ? 'y' : 'ies'} failed, results are partial (first: ${oneLine(result.errors[0].message).slice(0, 160)})\n`);
+  }
+  if (code === EXIT.findings) {
+    const n = result.findings.filter((f) => f.severity === 'critical' || (args.failOn === 'warning' && f.severity === 'warning')).length;
+    io.stderr(`etcd-analyzer: ${n} finding${n === 1 ? '' : 's'} at or above ${args.failOn}\n`);
+  }
+  return code;
+}

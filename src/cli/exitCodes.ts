@@ -1,0 +1,53 @@
+// The CLI's exit codes (documented in README and `etcd-analyzer --help`), and how a result maps onto them.
+import type { AnalyzerResult, Severity, SourceErrorKind } from '../core/types';
+
+export const EXIT = {
+  ok: 0,
+  /** Findings at or above --fail-on. */
+  findings: 1,
+  /** Unknown command/tool/flag/member, bad duration, bad configuration. */
+  usage: 2,
+  /** Prometheus unreachable, unauthorized or forbidden, or no etcd targets match the selector. */
+  source: 3,
+} as const;
+
+/** Error kinds that explain a failed run best (shown first). */
+const SOURCE_FATAL: ReadonlySet<SourceErrorKind> = new Set(['unreachable', 'auth', 'forbidden', 'no_targets']);
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
+
+/** A failure the CLI reports as one line and an exit code (never a stack trace unless --debug). */
+export class CliError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/**
+ * 3 only when nothing could be read (status failed). A partial result — e.g. one etcd member's endpoint refusing
+ * connections because the member is down — is a finding about the cluster, not a broken source.
+ */
+export function exitCodeFor(result: AnalyzerResult, failOn?: Severity): number {
+  if (result.status === 'failed') {
+    return result.errors.some((e) => e.kind === 'bad_input') ? EXIT.usage : EXIT.source;
+  }
+  if (failOn && result.findings.some((f) => RANK[f.severity] >= RANK[failOn])) return EXIT.findings;
+  return EXIT.ok;
+}
+
+/** The one stderr line explaining why a result failed (undefined when it did not). */
+export function problemLine(result: AnalyzerResult): string | undefined {
+  if (result.status !== 'failed') return undefined;
+  const e = result.errors.find((x) => SOURCE_FATAL.has(x.kind)) ?? result.errors[0];
+  if (!e) return `${result.tool} read no data: ${oneLine(result.summary)}`;
+  return `${e.kind}: ${oneLine(e.message)} — ${oneLine(e.hint)}`;
+}
+
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return String(text).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+}

@@ -1,0 +1,75 @@
+// Renders an AnalyzerResult for stdout: json (the exact result shape), markdown (the shared renderer), or a
+// plain-text table for terminals. Label values are data: control characters (ANSI escapes) never reach the terminal.
+import type { AnalyzerResult, Severity, Statistic } from '../core/types';
+import { renderResultMarkdown } from '../core/report/markdown';
+import { formatValue } from '../core/util/units';
+import type { Format } from './args';
+
+/** The terminal has no size limit like a chat turn; still bounded so a 7-day deep drive stays readable. */
+const CLI_MARKDOWN_MAX_CHARS = 200_000;
+
+export function renderResult(result: AnalyzerResult, format: Format): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result, null, 2)}\n`;
+    case 'markdown':
+      return renderResultMarkdown(result, { maxChars: CLI_MARKDOWN_MAX_CHARS });
+    case 'table':
+      return renderTable(result);
+  }
+}
+
+const MARK: Record<Severity, string> = { critical: 'CRITICAL', warning: 'WARNING ', info: 'INFO    ' };
+const STATS: Statistic[] = ['p99', 'p90', 'p50', 'avg', 'max', 'min', 'latest', 'increase', 'rate'];
+
+function renderTable(r: AnalyzerResult): string {
+  const out: string[] = [];
+  const status = r.status === 'ok' ? '' : ` [${r.status}]`;
+  out.push(`${clean(r.title)}${status} — ${clean(r.range?.duration ?? '')} (${clean(r.range?.start ?? '')} → ${clean(r.range?.end ?? '')})`);
+  out.push(clean(r.summary), '');
+  if (r.metrics.length) {
+    const rows = r.metrics.map((m) => [
+      clean(m.title) + labelText(m.labels),
+      clean(m.node && m.node !== m.member ? `${m.member} (${m.node})` : m.member),
+      STATS.filter((s) => s in m.stats).map((s) => `${s} ${formatValue(m.stats[s], m.unit)}`).join('  '),
+    ]);
+    out.push(...columns([['METRIC', 'MEMBER', 'VALUES'], ...rows]), '');
+  }
+  const findings = [...r.findings].sort((a, b) => rank(a.severity) - rank(b.severity));
+  out.push(findings.length ? `FINDINGS (${findings.length})` : 'FINDINGS: none');
+  for (const f of findings) {
+    out.push(`${MARK[f.severity]} ${clean(f.category)} · ${clean(f.member)}: ${clean(f.title)}`);
+    for (const e of f.evidence.slice(0, 4)) {
+      const th = e.threshold !== undefined ? ` (threshold ${formatValue(e.threshold, e.unit)})` : '';
+      out.push(`           ${clean(e.metric)}${e.statistic ? ` ${e.statistic}` : ''}${e.member ? ` on ${clean(e.member)}` : ''} = ${formatValue(e.value, e.unit)}${th}`);
+    }
+    if (f.rootCause) out.push(`           cause: ${clean(f.rootCause)}`);
+    if (f.recommendation) out.push(`           do:    ${clean(f.recommendation)}`);
+  }
+  if (r.errors.length) {
+    out.push('', `FAILED QUERIES (${r.errors.length})`);
+    for (const e of r.errors) out.push(`  ${e.kind}${e.metric ? ` (${clean(e.metric)})` : ''}: ${clean(e.message)} — ${clean(e.hint)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function rank(s: Severity): number {
+  return s === 'critical' ? 0 : s === 'warning' ? 1 : 2;
+}
+
+function labelText(labels?: Record<string, string>): string {
+  if (!labels || !Object.keys(labels).length) return '';
+  return ` {${Object.entries(labels).map(([k, v]) => `${clean(k)}=${clean(v)}`).join(',')}}`;
+}
+
+/** Aligned columns; the last column is not padded. */
+export function columns(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.min(48, Math.max(...rows.map((r) => (r[i] ?? '').length))));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd());
+}
+
+/** Strips control characters (ESC starts terminal escape sequences) from data before it reaches a terminal. */
+export function clean(text: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return String(text ?? '').replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}

@@ -1,0 +1,36 @@
+// CPU: etcd process CPU (percent of one core) and the node's CPU use.
+import type { Rule } from '../ruleTypes';
+import { checkThreshold } from '../finding';
+import { membersOnNode } from '../metricLookup';
+import { REC } from '../recommendations';
+
+export const cpuRule: Rule = (metrics, ctx) => [
+  ...checkThreshold(metrics, ctx, {
+    rule: 'process_cpu_high',
+    category: 'cpu',
+    metric: 'process_cpu_percent',
+    stat: 'avg',
+    key: 'cpuPercent',
+    label: 'etcd process CPU (of one core)',
+    alsoShow: ['max'],
+    rootCause: (m) =>
+      `The etcd process of ${m.member} is busy: heavy request load (large ranges, many watchers), frequent compaction/defrag, ` +
+      'or CPU throttling by a container limit. A starved etcd answers heartbeats late.',
+    recommendation: REC.cpu,
+  }),
+  ...checkThreshold(metrics, ctx, {
+    rule: 'node_cpu_high',
+    category: 'cpu',
+    metric: 'node_cpu_percent',
+    stat: 'avg',
+    key: 'cpuPercent',
+    label: 'Node CPU use',
+    alsoShow: ['max'],
+    where: (m) => `node ${m.member}`,
+    rootCause: (m) => {
+      const members = membersOnNode(metrics, m.member);
+      return `Node ${m.member}${members.length ? ` (hosting ${members.join(', ')})` : ''} has little CPU headroom: etcd competes with other workloads for CPU.`;
+    },
+    recommendation: REC.cpu,
+  }),
+];

@@ -1,0 +1,45 @@
+// get_etcd_bottleneck_analysis: every rule, outlier and correlation over all metrics, plus etcd's alarms when the
+// etcd API is configured; findings ranked by severity with root cause and recommendation.
+import { commonInput } from './input';
+import type { Analyzer } from './types';
+import { buildResult, collect, evaluate, healthData, rangeOf } from './analyzerKit';
+import { readClusterStatus } from './clusterStatusRead';
+import { errorsPhrase, findingsPhrase } from './summaryText';
+import { metricIds } from '../metrics/catalog';
+
+const ROOT_CAUSE_RULES = new Set(['disk_root_cause', 'network_root_cause', 'cpu_root_cause', 'elections_explained_by_disk', 'quorum_lost', 'nospace_alarm']);
+
+export const bottleneckAnalysisAnalyzer: Analyzer<typeof commonInput> = {
+  name: 'get_etcd_bottleneck_analysis',
+  title: 'etcd bottleneck analysis',
+  description:
+    'Finds what limits etcd: evaluates every rule (disk, network, CPU, memory, leader, quota, fragmentation, availability, ' +
+    'gRPC, proposals) per member against healthy targets and standard alert levels, names outlier members, correlates ' +
+    'signals into root causes (slow disk with iowait, slow network with failed proposals/elections, CPU starvation with a ' +
+    'calm disk, fsync spikes explaining elections), and includes etcd alarms such as NOSPACE when the etcd API is ' +
+    'configured. Returns findings sorted by severity, each with evidence (values, thresholds, window), root cause and a ' +
+    'concrete recommendation. Use it for "why is etcd slow", "is anything wrong", or a stopped member.',
+  inputSchema: commonInput,
+  async run(ctx, input) {
+    const range = rangeOf(ctx, input);
+    const [c, st] = await Promise.all([collect(ctx, range, input, { metrics: metricIds }), readClusterStatus(ctx)]);
+    const errors = st.error ? [...c.errors, st.error] : c.errors;
+    const findings = evaluate(ctx, range, input, c.metrics, { clusterStatus: st.status });
+    const roots = findings.filter((f) => ROOT_CAUSE_RULES.has(f.rule));
+    const h = healthData(findings);
+    const summary =
+      (c.metrics.length || findings.length
+        ? `Cluster ${h.health} over ${range.duration}: ${findingsPhrase(findings, 5)}.` +
+          (roots.length ? ` Root causes: ${roots.map((f) => f.title).join('; ')}.` : findings.length ? '' : ' Every signal is within its healthy target.') +
+          (st.available ? '' : ' (etcd API not configured: alarms such as NOSPACE are not checked.)')
+        : `No etcd data over ${range.duration}.`) + errorsPhrase(errors);
+    return buildResult(bottleneckAnalysisAnalyzer, range, {
+      summary,
+      metrics: c.metrics,
+      findings,
+      errors,
+      queries: c.queries,
+      data: { ...h, rootCauses: roots.map((f) => f.id), alarms: st.status?.alarms ?? null, etcdApi: st.available ? (st.status ? 'ok' : 'failed') : 'not configured' },
+    });
+  },
+};

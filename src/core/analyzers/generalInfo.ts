@@ -1,0 +1,62 @@
+// get_etcd_general_info: per-member CPU, memory, DB size/in-use/quota, keys, leadership, proposals, slow operations.
+import { commonInput } from './input';
+import type { Analyzer } from './types';
+import type { MetricSummary } from '../types';
+import { buildResult, collectAndEvaluate, healthData, rangeOf } from './analyzerKit';
+import { errorsPhrase, findingsPhrase, perMember, total } from './summaryText';
+import { metricIdsOf } from '../metrics/catalog';
+import { statOf } from '../analysis/metricLookup';
+import { formatValue } from '../util/units';
+
+export const generalInfoAnalyzer: Analyzer<typeof commonInput> = {
+  name: 'get_etcd_general_info',
+  title: 'etcd general info',
+  description:
+    'Per etcd member over the window: process CPU (% of one core) and memory, node CPU/memory, DB size, in-use size, quota ' +
+    'and quota use, fragmentation, key count, leader/has-leader, leader changes, proposals committed/applied/pending/failed, ' +
+    'slow applies, heartbeat failures, MVCC put/delete rates, target up. Returns summaries per member, findings (CPU, ' +
+    'memory, leader, quota, fragmentation, availability, proposals) and CPU/memory/DB/proposal time series. Use it for a ' +
+    'first look at a cluster or "who is the leader / how big is the DB". For disk or network latency use the dedicated tools.',
+  inputSchema: commonInput,
+  async run(ctx, input) {
+    const range = rangeOf(ctx, input);
+    const c = await collectAndEvaluate(ctx, range, input, {
+      metrics: metricIdsOf('general'),
+      seriesOf: ['process_cpu_percent', 'process_memory_bytes', 'db_size_bytes', 'proposals_committed_rate', 'proposals_pending'],
+      categories: ['cpu', 'memory', 'leader', 'quota', 'fragmentation', 'availability', 'proposals'],
+    });
+    const m = c.metrics;
+    const leader = leaderOf(m);
+    const members = [...new Set(m.filter((r) => r.scope === 'member').map((r) => r.member))].sort();
+    const parts: string[] = [];
+    if (members.length) {
+      parts.push(`${members.length} member${members.length === 1 ? '' : 's'} (${members.join(', ')}), leader ${leader ?? 'unknown'}.`);
+      parts.push(`CPU avg: ${perMember(m, 'process_cpu_percent', 'avg')}.`);
+      parts.push(`Memory: ${perMember(m, 'process_memory_bytes', 'latest')}.`);
+      parts.push(`DB size: ${perMember(m, 'db_size_bytes', 'latest')} (quota use ${perMember(m, 'db_quota_percent', 'latest')}).`);
+      const changes = Math.max(0, ...m.filter((r) => r.metric === 'leader_changes').map((r) => statOf(r, 'increase') ?? 0));
+      const committed = total(m.filter((r) => r.member === leader), 'proposals_committed_rate', 'avg');
+      const failed = total(m, 'proposals_failed_rate', 'avg');
+      parts.push(
+        `Leader changes in ${range.duration}: ${Math.round(changes)}; proposals committed ${formatValue(committed, 'per_second')} (leader), failed ${formatValue(failed ?? 0, 'per_second')}.`,
+      );
+      parts.push(`Verdict: ${healthData(c.findings).health} — ${findingsPhrase(c.findings)}.`);
+    } else {
+      parts.push(`No etcd member data over ${range.duration}.`);
+    }
+    return buildResult(generalInfoAnalyzer, range, {
+      summary: parts.join(' ') + errorsPhrase(c.errors),
+      metrics: c.metrics,
+      findings: c.findings,
+      series: c.series,
+      errors: c.errors,
+      queries: c.queries,
+      data: { ...healthData(c.findings), leader: leader ?? null, members },
+    });
+  },
+};
+
+/** The member whose is_leader was 1 at the end of the window. */
+export function leaderOf(metrics: readonly MetricSummary[]): string | undefined {
+  return metrics.find((r) => r.metric === 'is_leader' && (statOf(r, 'latest') ?? 0) >= 0.5)?.member;
+}

@@ -1,0 +1,54 @@
+// WAL fsync and backend commit share one shape: a latency histogram per member graded against its p99 target.
+import { commonInput } from './input';
+import type { Analyzer } from './types';
+import type { LevelKey } from '../analysis/thresholds';
+import { buildResult, collectAndEvaluate, healthData, rangeOf } from './analyzerKit';
+import { errorsPhrase, perMember, verdict } from './summaryText';
+import { metricIdsOf } from '../metrics/catalog';
+import { formatValue } from '../util/units';
+import type { MetricCategory } from '../types';
+
+export interface LatencyAnalyzerSpec {
+  name: string;
+  title: string;
+  description: string;
+  category: MetricCategory;
+  /** The histogram metric id. */
+  metric: string;
+  label: string;
+  key: LevelKey;
+  rule: string;
+}
+
+export function latencyAnalyzer(spec: LatencyAnalyzerSpec): Analyzer<typeof commonInput> {
+  return {
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    inputSchema: commonInput,
+    async run(ctx, input) {
+      const range = rangeOf(ctx, input);
+      const c = await collectAndEvaluate(ctx, range, input, {
+        metrics: metricIdsOf(spec.category),
+        seriesOf: [spec.metric],
+        categories: ['disk'],
+      });
+      const level = ctx.thresholds[spec.key];
+      const p99 = perMember(c.metrics, spec.metric, 'p99');
+      const summary = p99
+        ? `${spec.label} p99 over ${range.duration}: ${p99} (target < ${formatValue(level.warning, 'seconds')}) — ${verdict(c.findings, spec.rule)}. ` +
+          `p50: ${perMember(c.metrics, spec.metric, 'p50')}; worst rolling p99: ${perMember(c.metrics, spec.metric, 'max')}.` +
+          errorsPhrase(c.errors)
+        : `No ${spec.label} data over ${range.duration}.${errorsPhrase(c.errors)}`;
+      return buildResult(spec, range, {
+        summary,
+        metrics: c.metrics,
+        findings: c.findings,
+        series: c.series,
+        errors: c.errors,
+        queries: c.queries,
+        data: { ...healthData(c.findings), targetSeconds: level.warning, alertSeconds: level.critical },
+      });
+    },
+  };
+}

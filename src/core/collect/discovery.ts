@@ -1,0 +1,43 @@
+// One cheap instant query per collector tells what the rest of a collection needs to know about the cluster:
+// the etcd generation (metric names), member ids (peer metrics label pairs by hex id), the member label sets
+// (for the member filter) and the node-exporter nodes (for member→node mapping).
+import type { InstantSample, MetricSource, QueryOptions } from '../source/types';
+import type { Profile } from '../profiles/types';
+import type { EtcdGeneration } from '../metrics/types';
+import { DEFAULT_GENERATION, detectGeneration, generationQuery } from '../metrics/generation';
+import { joinMatchers } from '../util/promql';
+
+export interface Discovery {
+  generation: EtcdGeneration;
+  /** hex member id (etcd_server_id{server_id}) → member name. */
+  memberById: Map<string, string>;
+  /** member name → the labels of one of its series (to build the member filter and map it to a node). */
+  members: Map<string, Record<string, string>>;
+  /** Node names seen on node-exporter targets. */
+  nodes: string[];
+}
+
+export const EMPTY_DISCOVERY: Discovery = { generation: DEFAULT_GENERATION, memberById: new Map(), members: new Map(), nodes: [] };
+
+export function discoveryQuery(profile: Profile): string {
+  const etcd = `{${joinMatchers(profile.etcdMatchers())}}`;
+  const node = `{${joinMatchers(profile.nodeMatchers())}}`;
+  return `${generationQuery(profile.etcdMatchers())} or etcd_server_id${etcd} or up${node}`;
+}
+
+export function parseDiscovery(samples: readonly InstantSample[], profile: Profile): Discovery {
+  const etcdSamples = samples.filter((s) => s.labels.__name__?.startsWith('etcd_'));
+  const memberById = new Map<string, string>();
+  const members = new Map<string, Record<string, string>>();
+  for (const s of etcdSamples) {
+    const member = profile.memberOf(s.labels);
+    if (!members.has(member)) members.set(member, s.labels);
+    if (s.labels.server_id) memberById.set(s.labels.server_id.toLowerCase(), member);
+  }
+  const nodes = [...new Set(samples.filter((s) => s.labels.__name__ === 'up').map((s) => profile.nodeOf(s.labels)))].sort();
+  return { generation: detectGeneration(etcdSamples), memberById, members, nodes };
+}
+
+export async function discover(source: MetricSource, profile: Profile, time: Date, opts: QueryOptions): Promise<Discovery> {
+  return parseDiscovery(await source.instant(discoveryQuery(profile), time, opts), profile);
+}

@@ -1,0 +1,49 @@
+// OpenShift profile: etcd pods `etcd-<node>` in openshift-etcd, scraped by the platform Prometheus (read through
+// the Thanos querier); node-exporter's instance label is the node name there, so members join nodes by name.
+import type { Profile, ProfileConfig } from './types';
+import { validateSelector } from './selector';
+import { GENERIC_ETCD_SELECTOR, GENERIC_NODE_SELECTOR, memberFromInstance, nodeFromLabels } from './generic';
+
+export const OPENSHIFT_ETCD_SELECTOR = 'namespace="openshift-etcd", job="etcd"';
+export const OPENSHIFT_NODE_SELECTOR = 'job="node-exporter"';
+
+const MEMBER_LABELS = ['pod', 'member', 'instance'] as const;
+const NODE_LABELS = ['node', 'instance', 'nodename'] as const;
+
+/** `etcd-master-0` → `master-0`; other names unchanged. */
+export function nodeFromEtcdPod(pod: string): string {
+  return pod.startsWith('etcd-') ? pod.slice('etcd-'.length) : pod;
+}
+
+export function createOpenShiftProfile(cfg: ProfileConfig): Profile {
+  // A config still carrying the generic defaults means "not customised": use the OpenShift ones.
+  const etcdIn = cfg.etcdSelector === GENERIC_ETCD_SELECTOR ? '' : cfg.etcdSelector;
+  const nodeIn = cfg.nodeSelector === GENERIC_NODE_SELECTOR ? '' : cfg.nodeSelector;
+  const etcd = validateSelector(etcdIn, OPENSHIFT_ETCD_SELECTOR, 'etcd selector');
+  const node = validateSelector(nodeIn, OPENSHIFT_NODE_SELECTOR, 'node selector');
+  const mapping = cfg.memberToNode ?? {};
+  return {
+    id: 'openshift',
+    config: { ...cfg, etcdSelector: etcd, nodeSelector: node },
+    etcdMatchers: () => etcd,
+    nodeMatchers: () => node,
+    memberLabels: MEMBER_LABELS,
+    nodeLabels: NODE_LABELS,
+    hasClusterApi: true,
+    memberOf(labels) {
+      if (labels.pod) return labels.pod;
+      if (labels.member) return labels.member;
+      if (labels.instance) return memberFromInstance(labels.instance);
+      return 'unknown';
+    },
+    nodeOf: (labels) => nodeFromLabels(labels, NODE_LABELS),
+    nodeForMember(member, memberLabels, knownNodes) {
+      if (mapping[member]) return mapping[member];
+      const pod = memberLabels?.pod ?? member;
+      const nodeName = nodeFromEtcdPod(pod);
+      if (!nodeName || nodeName === 'unknown') return undefined;
+      if (!knownNodes) return nodeName;
+      return knownNodes.find((n) => n === nodeName || n.split('.')[0] === nodeName);
+    },
+  };
+}

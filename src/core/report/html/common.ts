@@ -1,0 +1,44 @@
+// Pieces every report section uses: section wrapper, badges, tables, time and evidence formatting.
+import type { Evidence, Severity } from '../../types';
+import type { Verdict } from '../modelTypes';
+import { formatValue } from '../../util/units';
+import { h, type Child, type SafeHtml } from './tags';
+
+export const VERDICT_TEXT: Record<Verdict, string> = { pass: 'pass', warn: 'warn', fail: 'fail', no_data: 'no data' };
+export const SEVERITY_TEXT: Record<Severity, string> = { critical: 'critical', warning: 'warning', info: 'info' };
+
+export function badge(kind: string, text: string): SafeHtml {
+  return h('span', { class: `badge badge-${kind}` }, text);
+}
+
+/** A report section: `id` is ours (constant), used by tests and the table of contents. */
+export function section(id: string, title: string, ...body: Child[]): SafeHtml {
+  return h('section', { class: 'report-section', id, 'aria-labelledby': `${id}-h`, 'data-section': id }, h('h2', { id: `${id}-h` }, title), ...body);
+}
+
+export function table(head: string[], rows: SafeHtml[], cls = 'data-table'): SafeHtml {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h('table', { class: cls }, h('thead', null, h('tr', null, ...head.map((t) => h('th', { scope: 'col' }, t)))), h('tbody', null, ...rows)),
+  );
+}
+
+export function empty(text: string): SafeHtml {
+  return h('p', { class: 'empty' }, text);
+}
+
+/** ISO → `2026-11-24 18:01:01 UTC`: the file is read anywhere, so one unambiguous zone. */
+export function formatUtc(iso: string | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** `wal_fsync_duration: 14.2 ms (threshold 10 ms) [p99, m2, 1h] — note`: one evidence line in plain text. */
+export function formatEvidence(e: Evidence): string {
+  const threshold = e.threshold !== undefined ? ` (threshold ${formatValue(e.threshold, e.unit)})` : '';
+  const where = [e.statistic, e.member, e.window].filter(Boolean).join(', ');
+  return `${e.metric}: ${formatValue(e.value, e.unit)}${threshold}${where ? ` [${where}]` : ''}${e.note ? ` — ${e.note}` : ''}`;
+}

@@ -1,0 +1,110 @@
+// One HTTP attempt against the Prometheus API: keep-alive agent, auth header, per-attempt timeout merged with
+// the caller's signal. Classifies the outcome; retrying is the caller's job (prometheusSource.ts).
+import fetch from 'node-fetch';
+import type * as http from 'node:http';
+import type { TlsOptions } from './types';
+import { SourceError } from './types';
+import { createAgent, loadTls } from './tls';
+import { cancelledError, isRetryableNetworkError, networkError, timeoutError } from './errors';
+
+/** Connection-level failures that are worth another attempt (refused, reset...). */
+const retryableErrors = new WeakSet<object>();
+export function isRetryableFailure(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && retryableErrors.has(err);
+}
+
+export interface HttpResponse {
+  status: number;
+  text: string;
+  retryAfter: string | null;
+}
+
+export interface HttpTransport {
+  /** The base URL without credentials, for messages. */
+  readonly target: string;
+  send(method: 'GET' | 'POST', path: string, form: Record<string, string> | undefined, query: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpResponse>;
+  close(): void;
+}
+
+export interface TransportOptions {
+  url: string;
+  token?: string;
+  tls?: TlsOptions;
+  headers?: Record<string, string>;
+  maxSockets: number;
+}
+
+/** Strips user:password from the URL (sent as Basic auth instead) and any trailing slash. */
+function splitUrl(raw: string): { base: URL; basicAuth?: string } {
+  const base = new URL(raw.trim());
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new TypeError('Invalid URL protocol');
+  let basicAuth: string | undefined;
+  if (base.username || base.password) {
+    basicAuth = Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`).toString('base64');
+    base.username = '';
+    base.password = '';
+  }
+  base.search = '';
+  base.hash = '';
+  return { base, basicAuth };
+}
+
+/** Base URL (possibly with a path prefix such as /prometheus) + API path. */
+function urlFor(base: URL, path: string): string {
+  return `${base.origin}${base.pathname.replace(/\/+$/, '')}${path}`;
+}
+
+export function createHttpTransport(opts: TransportOptions): HttpTransport {
+  let setupError: SourceError | undefined;
+  let base: URL | undefined;
+  let agent: http.Agent | undefined;
+  const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'etcd-performance-analyzer', ...(opts.headers ?? {}) };
+  let target = opts.url.replace(/\/\/[^/@]*@/, '//');
+  try {
+    const split = splitUrl(opts.url);
+    base = split.base;
+    target = base.toString().replace(/\/$/, '');
+    if (split.basicAuth) headers.Authorization = `Basic ${split.basicAuth}`;
+    if (opts.token) headers.Authorization = `Bearer ${opts.token.trim()}`;
+    agent = createAgent(base, loadTls(opts.tls), opts.maxSockets);
+  } catch (e) {
+    setupError =
+      e instanceof SourceError
+        ? e
+        : new SourceError('bad_input', `"${target.slice(0, 200)}" is not a valid Prometheus URL`, target, 'set the Prometheus URL, e.g. http://127.0.0.1:9090 or https://thanos-querier.example');
+  }
+
+  return {
+    target,
+    async send(method, path, form, query, timeoutMs, signal) {
+      if (setupError) throw new SourceError(setupError.kind, setupError.message, query, setupError.hint);
+      if (signal?.aborted) throw cancelledError(query);
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(new Error('timeout')), timeoutMs);
+      const merged = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+      try {
+        const res = await fetch(urlFor(base!, path), {
+          method,
+          headers: form ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers,
+          body: form ? new URLSearchParams(form).toString() : undefined,
+          agent,
+          signal: merged,
+          compress: true,
+        });
+        const text = await res.text();
+        return { status: res.status, text, retryAfter: res.headers.get('retry-after') };
+      } catch (e) {
+        if (signal?.aborted) throw cancelledError(query);
+        if (timeout.signal.aborted) throw timeoutError(query, timeoutMs);
+        const err = networkError(e, query, target);
+        if (isRetryableNetworkError(e)) retryableErrors.add(err);
+        throw err;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close() {
+      agent?.destroy();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Runs analyzers and streams their markdown into a chat response: progress, failed-query notice, buttons.
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../services';
+import type { AnalyzerResult } from '../../core/types';
+import { getAnalyzer } from '../../core/analyzers/registry';
+import { renderResultMarkdown } from '../../core/report/markdown';
+import { escapeMarkdown } from '../../core/util/markdownEscape';
+import { describeInvocation } from '../tools/describeInvocation';
+import { readSettings } from '../settings';
+import { inputFromPrompt } from './promptInput';
+
+/** Chat answers may be longer than tool results (a human reads them), but not unbounded. */
+const CHAT_MAX_CHARS = 12_000;
+
+export interface RunSummary {
+  tool: string;
+  status: AnalyzerResult['status'];
+  findings: number;
+  failedQueries: number;
+}
+
+export async function streamAnalyzers(
+  services: ExtensionServices,
+  names: string[],
+  prompt: string,
+  stream: vscode.ChatResponseStream,
+  token: vscode.CancellationToken,
+): Promise<{ runs: RunSummary[]; results: AnalyzerResult[]; cancelled: boolean }> {
+  const runs: RunSummary[] = [];
+  const results: AnalyzerResult[] = [];
+  const defaultDuration = readSettings().defaultDuration;
+  for (const name of names) {
+    if (token.isCancellationRequested) break;
+    const analyzer = getAnalyzer(name);
+    if (!analyzer) {
+      stream.markdown(`\n\n_The analyzer \`${escapeMarkdown(name)}\` is not available in this build._\n`);
+      continue;
+    }
+    const input = inputFromPrompt(prompt, Object.keys(analyzer.inputSchema.shape));
+    stream.progress(describeInvocation(name, analyzer.title, input, defaultDuration));
+    let result: AnalyzerResult;
+    try {
+      result = await services.runAnalyzer(name, input, token);
+    } catch (err) {
+      // Not a data problem (those come back inside the result): e.g. a malformed URL typed into settings.
+      if (token.isCancellationRequested) break;
+      stream.markdown(`\n\n**${escapeMarkdown(analyzer.title)}** could not run: ${escapeMarkdown((err as Error)?.message ?? err)}. Check the etcdAnalyzer settings (\`etcd: Configure Connection\`).\n`);
+      runs.push({ tool: name, status: 'failed', findings: 0, failedQueries: 0 });
+      continue;
+    }
+    if (token.isCancellationRequested) break;
+    streamResult(stream, result);
+    results.push(result);
+    runs.push({ tool: name, status: result.status, findings: result.findings.length, failedQueries: result.errors.length });
+  }
+  const cancelled = token.isCancellationRequested;
+  if (cancelled) stream.markdown('\n\n_Cancelled: in-flight Prometheus queries were stopped._\n');
+  return { runs, results, cancelled };
+}
+
+export function streamResult(stream: vscode.ChatResponseStream, result: AnalyzerResult): void {
+  if (result.errors.length) {
+    // Say up front what is missing, so partial numbers are not read as the whole picture.
+    const names = [...new Set(result.errors.map((e) => e.metric ?? e.query))].slice(0, 8).map((n) => `\`${escapeMarkdown(n)}\``);
+    stream.markdown(
+      `\n\n⚠️ ${result.errors.length} ${result.errors.length === 1 ? 'query' : 'queries'} failed ` +
+        `(${names.join(', ')}); ${result.metrics.length ? 'what succeeded is shown below.' : 'no data could be read.'}\n`,
+    );
+  }
+  stream.markdown('\n\n' + renderResultMarkdown(result, { maxChars: CHAT_MAX_CHARS }));
+}
+
+/** Buttons to the webviews, only when their commands are registered in this build. The report panel gets the
+ *  results just shown, so it renders them without querying Prometheus again. */
+export async function streamViewButtons(stream: vscode.ChatResponseStream, results: AnalyzerResult[] = []): Promise<void> {
+  const all = new Set(await vscode.commands.getCommands(true));
+  if (all.has('etcdAnalyzer.openReport')) {
+    const args = results.length ? [{ results, title: results.length === 1 ? results[0].title : 'etcd analysis' }] : [];
+    stream.button({ command: 'etcdAnalyzer.openReport', title: 'Open Report', arguments: args });
+  }
+  if (all.has('etcdAnalyzer.openDashboard')) stream.button({ command: 'etcdAnalyzer.openDashboard', title: 'Open Dashboard' });
+}

@@ -1,0 +1,95 @@
+// "etcd: Configure Connection": a quick-pick wizard (profile, URL, selectors, endpoints), then a connection test.
+// Automation and tests pass a ConnectionArgs object instead of answering the prompts.
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../services';
+import { DEFAULT_ETCD_SELECTOR, DEFAULT_NODE_SELECTOR, readSettings, writeSetting } from '../settings';
+import { testConnection } from './testConnection';
+
+export interface ConnectionArgs {
+  profile?: 'generic' | 'openshift';
+  prometheusUrl: string;
+  etcdSelector?: string;
+  nodeSelector?: string;
+  etcdEndpoints?: string[];
+  /** Run the connection test at the end (default true). */
+  test?: boolean;
+}
+
+export function validateUrl(v: string): string | undefined {
+  try {
+    const u = new URL(v.trim());
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'Use an http:// or https:// URL';
+    if (u.username || u.password) return 'Do not put credentials in the URL: use "etcd: Set Prometheus Token"';
+    return undefined;
+  } catch {
+    return 'Enter a URL such as http://127.0.0.1:9090 or https://thanos-querier.example:9091';
+  }
+}
+
+export async function configureConnection(services: ExtensionServices, args?: ConnectionArgs): Promise<boolean> {
+  const answers = args ?? (await askConnection());
+  if (!answers) return false;
+  const urlProblem = validateUrl(answers.prometheusUrl);
+  if (urlProblem) {
+    void vscode.window.showErrorMessage(`etcd: ${urlProblem}`);
+    return false;
+  }
+  await writeSetting('profile', answers.profile ?? 'generic');
+  await writeSetting('prometheus.url', answers.prometheusUrl.trim());
+  await writeSetting('etcdSelector', answers.etcdSelector?.trim() || undefined);
+  await writeSetting('nodeSelector', answers.nodeSelector?.trim() || undefined);
+  await writeSetting('etcdEndpoints', answers.etcdEndpoints?.length ? answers.etcdEndpoints : undefined);
+  services.log.info(`connection configured: ${answers.profile ?? 'generic'} ${answers.prometheusUrl.trim()}`);
+  if (answers.test !== false) await testConnection(services);
+  return true;
+}
+
+async function askConnection(): Promise<ConnectionArgs | undefined> {
+  const s = readSettings();
+  const title = 'etcd: Configure Connection';
+  const profile = await vscode.window.showQuickPick(
+    [
+      { label: 'generic', description: 'Any Prometheus scraping etcd (and node-exporter)', picked: s.profile === 'generic' },
+      { label: 'openshift', description: 'OpenShift: Thanos querier in openshift-monitoring + bearer token', picked: s.profile === 'openshift' },
+    ],
+    { title: `${title} (1/5): profile`, ignoreFocusOut: true },
+  );
+  if (!profile) return undefined;
+  const prometheusUrl = await vscode.window.showInputBox({
+    title: `${title} (2/5): Prometheus URL`,
+    value: s.prometheusUrl || 'http://127.0.0.1:9090',
+    prompt: 'Prometheus or Thanos querier base URL (the token is set separately with "etcd: Set Prometheus Token")',
+    validateInput: validateUrl,
+    ignoreFocusOut: true,
+  });
+  if (!prometheusUrl) return undefined;
+  const etcdSelector = await vscode.window.showInputBox({
+    title: `${title} (3/5): etcd series selector`,
+    value: s.etcdSelector || DEFAULT_ETCD_SELECTOR,
+    prompt: 'PromQL label matchers without braces that select the etcd targets',
+    ignoreFocusOut: true,
+  });
+  if (etcdSelector === undefined) return undefined;
+  const nodeSelector = await vscode.window.showInputBox({
+    title: `${title} (4/5): node-exporter selector`,
+    value: s.nodeSelector || DEFAULT_NODE_SELECTOR,
+    prompt: 'PromQL label matchers without braces that select node-exporter targets',
+    ignoreFocusOut: true,
+  });
+  if (nodeSelector === undefined) return undefined;
+  const endpoints = await vscode.window.showInputBox({
+    title: `${title} (5/5): etcd client endpoints (optional)`,
+    value: s.etcdEndpoints.join(','),
+    prompt: 'Comma-separated etcd client URLs for cluster status (leader, alarms), e.g. http://127.0.0.1:2379. Leave empty to skip.',
+    validateInput: (v) => v.split(',').map((x) => x.trim()).filter(Boolean).map(validateUrl).find(Boolean),
+    ignoreFocusOut: true,
+  });
+  if (endpoints === undefined) return undefined;
+  return {
+    profile: profile.label as 'generic' | 'openshift',
+    prometheusUrl,
+    etcdSelector,
+    nodeSelector,
+    etcdEndpoints: endpoints.split(',').map((x) => x.trim()).filter(Boolean),
+  };
+}

@@ -1,0 +1,26 @@
+// Analyzer results shown as read-only markdown documents (a content provider scheme: untitled docs would be editable
+// and prompt to save on close).
+import * as vscode from 'vscode';
+
+export const RESULT_SCHEME = 'etcd-analyzer-result';
+
+const contents = new Map<string, string>();
+let counter = 0;
+
+export function registerResultDocuments(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, {
+      provideTextDocumentContent: (uri) => contents.get(uri.path) ?? '_This result is no longer available; run the analyzer again._',
+    }),
+  );
+}
+
+/** Opens markdown in a read-only editor tab; returns the document. Keeps at most 20 results in memory. */
+export async function showResultDocument(name: string, markdown: string): Promise<vscode.TextDocument> {
+  const path = `/${name}-${++counter}.md`;
+  contents.set(path, markdown);
+  if (contents.size > 20) contents.delete(contents.keys().next().value as string);
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: RESULT_SCHEME, path }));
+  await vscode.window.showTextDocument(doc, { preview: true });
+  return doc;
+}

@@ -1,0 +1,85 @@
+// Builds the ExtensionServices every feature registration receives. Cheap: no network, no WASM, nothing opened.
+import * as vscode from 'vscode';
+import type { ExtensionServices } from './services';
+import type { AnalyzerResult } from '../core/types';
+import { createContext } from '../core/context';
+import { runAnalyzer as runCoreAnalyzer } from '../core/analyzers/runAnalyzer';
+import { getAnalyzer } from '../core/analyzers/registry';
+import { isConfigured, readSettings, SECTION, toEngineOptions } from './settings';
+import { getSecret, SECRET_KEYS } from './secrets';
+import { channelLogger } from './log';
+import { abortSignalFor } from './cancel';
+import { lazyHistory } from './history';
+
+export interface ServicesHandle {
+  services: ExtensionServices;
+  dispose(): Promise<void>;
+}
+
+export function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): ServicesHandle {
+  const changed = new vscode.EventEmitter<void>();
+  const history = lazyHistory(context.globalStorageUri, context.asAbsolutePath('dist'), log);
+  const logger = channelLogger(log);
+
+  const subs = [
+    changed,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SECTION)) changed.fire();
+    }),
+    context.secrets.onDidChange((e) => {
+      if (e.key === SECRET_KEYS.prometheusToken) changed.fire();
+    }),
+  ];
+
+  const services: ExtensionServices = {
+    extensionContext: context,
+    log,
+    isConfigured: () => isConfigured(),
+    async createAnalyzerContext(signal, withHistory = true) {
+      const s = readSettings();
+      const token = await getSecret(context.secrets, 'prometheusToken');
+      const opts = toEngineOptions(s, token);
+      return createContext({ ...opts, log: logger, signal, history: withHistory ? await history.get(s) : undefined });
+    },
+    async runAnalyzer(name: string, input: unknown, token?: vscode.CancellationToken, opts?: { record?: boolean }): Promise<AnalyzerResult> {
+      const s = readSettings();
+      const abort = abortSignalFor(token);
+      const t0 = Date.now();
+      try {
+        // History is opened only for runs that record: status-bar ticks never load sql.js.
+        const ctx = await services.createAnalyzerContext(abort.signal, s.historyEnabled && opts?.record !== false);
+        const result = await runCoreAnalyzer(ctx, name, withDefaultDuration(name, input, s.defaultDuration), {
+          record: s.historyEnabled && opts?.record !== false,
+          cluster: s.prometheusUrl,
+        });
+        log.info(
+          `${name}: ${result.status} in ${Date.now() - t0} ms, ${result.metrics.length} metrics, ` +
+            `${result.findings.length} findings, ${result.errors.length} failed queries`,
+        );
+        for (const e of result.errors.slice(0, 20)) log.warn(`${name}: ${e.kind} ${e.metric ?? ''} ${e.query}: ${e.message}`);
+        return result;
+      } finally {
+        abort.dispose();
+      }
+    },
+    onDidChangeConnection: changed.event,
+  };
+
+  return {
+    services,
+    async dispose() {
+      for (const d of subs) d.dispose();
+      await history.close();
+    },
+  };
+}
+
+/** The configured default window applies when the caller names none (tools and chat usually do not). */
+function withDefaultDuration(name: string, input: unknown, defaultDuration: string): unknown {
+  if (!getAnalyzer(name)?.inputSchema.shape.duration) return input;
+  if (input === undefined || input === null) return { duration: defaultDuration };
+  if (typeof input !== 'object' || Array.isArray(input)) return input;
+  const o = input as Record<string, unknown>;
+  if (o.duration !== undefined || o.start !== undefined) return input;
+  return { ...o, duration: defaultDuration };
+}

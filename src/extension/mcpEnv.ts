@@ -1,0 +1,24 @@
+// Settings → the ETCD_ANALYZER_* environment the bundled MCP server reads (src/core/config/connection.ts).
+// Pure (type-only vscode imports) so it is unit-tested without an editor. Secrets are added at resolve time, not here.
+import type { Settings } from './settings';
+
+export function mcpServerEnv(s: Settings, historyFile: string | undefined): Record<string, string | null> {
+  const env: Record<string, string | null> = {
+    // Desktop VS Code's process.execPath is Electron: this makes it behave as plain node (harmless elsewhere).
+    ELECTRON_RUN_AS_NODE: '1',
+    ETCD_ANALYZER_PROFILE: s.profile,
+    ETCD_ANALYZER_PROMETHEUS_URL: s.prometheusUrl,
+    ETCD_ANALYZER_ETCD_SELECTOR: s.etcdSelector,
+    ETCD_ANALYZER_NODE_SELECTOR: s.nodeSelector,
+    ETCD_ANALYZER_ETCD_ENDPOINTS: s.etcdEndpoints.join(','),
+    ETCD_ANALYZER_CA_FILE: s.tlsCaFile,
+    ETCD_ANALYZER_INSECURE_SKIP_TLS_VERIFY: s.tlsInsecureSkipVerify ? '1' : '',
+    ETCD_ANALYZER_HISTORY: historyFile ?? '',
+    // A token inherited from the editor's own environment must not override (or leak into) this connection.
+    ETCD_ANALYZER_TOKEN: null,
+    ETCD_ANALYZER_TOKEN_FILE: null,
+  };
+  // null removes a variable; empty strings would be read as "unset" anyway, so drop them for a tidy definition.
+  for (const [k, v] of Object.entries(env)) if (v === '') env[k] = null;
+  return env;
+}

@@ -1,0 +1,115 @@
+// `etcd-analyzer mcp` flags: transport options plus the same connection flags as the CLI.
+// There is deliberately no flag for a token (it would show in `ps`): use ETCD_ANALYZER_TOKEN(_FILE) / ETCD_ANALYZER_MCP_TOKEN.
+import { parseArgs } from 'node:util';
+import type { ConnectionFlags } from '../core/config/connection';
+
+export interface McpArgs {
+  http: boolean;
+  host: string;
+  port: number;
+  mcpTokenFile?: string;
+  logLevel?: string;
+  thresholdsFile?: string;
+  help: boolean;
+  connection: ConnectionFlags;
+}
+
+export class UsageError extends Error {}
+
+export const MCP_USAGE = `Usage: etcd-analyzer mcp [--http [--port 8001] [--host 127.0.0.1] [--mcp-token-file FILE]] [connection flags]
+
+Serves the 15 etcd analyzer tools over MCP: stdio by default (for editors and agents that spawn it),
+Streamable HTTP at http://HOST:PORT/mcp with --http.
+
+Transport:
+  --http                 serve Streamable HTTP instead of stdio
+  --port N               HTTP port (default 8001; 0 picks a free one)
+  --host ADDR            bind address (default 127.0.0.1; a non-loopback address requires a token)
+  --mcp-token-file FILE  require "Authorization: Bearer <token>" with the token in FILE
+                         (or set ETCD_ANALYZER_MCP_TOKEN)
+  --log-level LEVEL      trace|debug|info|warn|error|silent (default info; logs go to stderr)
+  --thresholds FILE      JSON with threshold overrides (as for the CLI)
+
+Connection (flags win over ETCD_ANALYZER_* variables):
+  --prometheus URL       ETCD_ANALYZER_PROMETHEUS_URL
+  --token-file FILE      ETCD_ANALYZER_TOKEN_FILE (or ETCD_ANALYZER_TOKEN)
+  --ca-file FILE         ETCD_ANALYZER_CA_FILE
+  --insecure-skip-tls-verify   ETCD_ANALYZER_INSECURE_SKIP_TLS_VERIFY=1
+  --profile generic|openshift  ETCD_ANALYZER_PROFILE
+  --etcd-selector M      ETCD_ANALYZER_ETCD_SELECTOR
+  --node-selector M      ETCD_ANALYZER_NODE_SELECTOR
+  --etcd-endpoints LIST  ETCD_ANALYZER_ETCD_ENDPOINTS (comma list)
+  --history FILE         ETCD_ANALYZER_HISTORY (sqlite file for history trends and baselines)
+  --kubeconfig FILE, --kube-context NAME   (openshift profile)
+`;
+
+const SECRET_FLAGS = ['--token', '--mcp-token', '--bearer-token'];
+
+export function parseMcpArgs(argv: string[]): McpArgs {
+  const secret = argv.find((a) => SECRET_FLAGS.includes(a.split('=')[0]));
+  if (secret) {
+    throw new UsageError(
+      `${secret.split('=')[0]} is not accepted: a token on the command line is visible to every user in \`ps\`. ` +
+        'Use --token-file / ETCD_ANALYZER_TOKEN for Prometheus, --mcp-token-file / ETCD_ANALYZER_MCP_TOKEN for the HTTP server.',
+    );
+  }
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        http: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'mcp-token-file': { type: 'string' },
+        'log-level': { type: 'string' },
+        thresholds: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        prometheus: { type: 'string' },
+        'token-file': { type: 'string' },
+        'ca-file': { type: 'string' },
+        'insecure-skip-tls-verify': { type: 'boolean' },
+        profile: { type: 'string' },
+        'etcd-selector': { type: 'string' },
+        'node-selector': { type: 'string' },
+        'etcd-endpoints': { type: 'string' },
+        history: { type: 'string' },
+        kubeconfig: { type: 'string' },
+        'kube-context': { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)} (see etcd-analyzer mcp --help)`);
+  }
+  const port = values.port === undefined ? 8001 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port "${String(values.port).slice(0, 20)}" is not a port: use a number 0..65535 (0 picks a free port)`);
+  }
+  if (!values.http && (values.port !== undefined || values.host !== undefined || values['mcp-token-file'] !== undefined)) {
+    throw new UsageError('--port, --host and --mcp-token-file only apply with --http');
+  }
+  return {
+    http: values.http === true,
+    host: values.host?.trim() || '127.0.0.1',
+    port,
+    mcpTokenFile: values['mcp-token-file'],
+    logLevel: values['log-level'],
+    thresholdsFile: values.thresholds,
+    help: values.help === true,
+    connection: {
+      prometheus: values.prometheus,
+      tokenFile: values['token-file'],
+      caFile: values['ca-file'],
+      insecureSkipTlsVerify: values['insecure-skip-tls-verify'],
+      profile: values.profile,
+      etcdSelector: values['etcd-selector'],
+      nodeSelector: values['node-selector'],
+      etcdEndpoints: values['etcd-endpoints'],
+      history: values.history,
+      kubeconfig: values.kubeconfig,
+      kubeContext: values['kube-context'],
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// `etcd-analyzer mcp …` and dist/mcp-server.js: resolve the connection once, then serve stdio or Streamable HTTP
+// until the client goes away or SIGINT/SIGTERM. Exit codes: 0 clean stop, 1 could not serve, 2 usage/config error.
+import { readFileSync } from 'node:fs';
+import { ConnectionError, resolveConnection } from '../core/config/connection';
+import { MCP_USAGE, parseMcpArgs, UsageError, type McpArgs } from './args';
+import { createMcpEngine } from './engine';
+import { startHttpServer } from './httpServer';
+import { LOOPBACK_HOSTNAMES } from './httpGuard';
+import { resolveMcpToken } from './mcpToken';
+import { openHistoryFile } from './openHistory';
+import { serveStdio } from './stdio';
+import { createStderrLogger, parseLogLevel } from './stderrLogger';
+
+export async function runMcpCommand(argv: string[]): Promise<number> {
+  let args: McpArgs;
+  try {
+    args = parseMcpArgs(argv);
+  } catch (err) {
+    process.stderr.write(`etcd-analyzer mcp: ${(err as Error).message}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stderr.write(MCP_USAGE);
+    return 0;
+  }
+  const log = createStderrLogger(parseLogLevel(args.logLevel ?? process.env.ETCD_ANALYZER_LOG_LEVEL));
+
+  let token: string | undefined;
+  let conn;
+  let thresholds: unknown;
+  try {
+    conn = resolveConnection(args.connection, process.env);
+    thresholds = args.thresholdsFile ? readThresholds(args.thresholdsFile) : undefined;
+    if (args.http) {
+      token = resolveMcpToken(args.mcpTokenFile, process.env);
+      checkBindAddress(args.host, token);
+    }
+  } catch (err) {
+    if (err instanceof ConnectionError || err instanceof UsageError) return usageFailure(err.message);
+    throw err;
+  }
+
+  const { historyFile, ...engineOpts } = conn;
+  const history = await openHistoryFile(historyFile, log);
+  let engine;
+  try {
+    engine = createMcpEngine({ ...engineOpts, thresholds, history }, log);
+  } catch (err) {
+    await history?.close().catch(() => undefined);
+    // A malformed selector (ProfileConfigError) carries a hint: a configuration error, not a crash.
+    const e = err as Error & { hint?: string };
+    if (e?.name === 'ProfileConfigError') return usageFailure(`${e.message}${e.hint ? `: ${e.hint}` : ''}`);
+    throw err;
+  }
+  const { stopped, dispose } = onStopSignal();
+  try {
+    if (!args.http) {
+      await serveStdio(engine, log, stopped);
+      return 0;
+    }
+    const server = await startHttpServer({ engine, log, host: args.host, port: args.port, token }).catch((err: NodeJS.ErrnoException) => {
+      log.error(`cannot listen on ${args.host}:${args.port}: ${err.code ?? ''} ${err.message}`);
+      return undefined;
+    });
+    if (!server) return 1;
+    // Tests and wrappers read this line to find the port when --port 0 was used.
+    log.info(`MCP Streamable HTTP listening on ${server.url}${token ? ' (bearer token required)' : ''} (metrics: ${engine.description})`);
+    log.info(`stopping: ${await stopped}`);
+    await server.close();
+    return 0;
+  } finally {
+    dispose();
+    await engine.close();
+  }
+}
+
+function usageFailure(message: string): number {
+  process.stderr.write(`etcd-analyzer mcp: ${message}\n`);
+  return 2;
+}
+
+function readThresholds(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UsageError(`--thresholds ${file}: ${e.code ? `cannot read (${e.code})` : `not valid JSON (${e.message})`}`);
+  }
+}
+
+/** Anything but loopback is reachable by others: only with a token, and never the wildcard (Host checks would refuse every remote name anyway). */
+function checkBindAddress(host: string, token: string | undefined): void {
+  const h = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host.toLowerCase();
+  if (LOOPBACK_HOSTNAMES.includes(h)) return;
+  if (h === '0.0.0.0' || h === '[::]') throw new UsageError(`--host ${host} binds every interface: bind one address (default 127.0.0.1)`);
+  if (!token) throw new UsageError(`--host ${host} is not loopback: set ETCD_ANALYZER_MCP_TOKEN or --mcp-token-file so others cannot call the tools`);
+}
+
+function onStopSignal(): { stopped: Promise<string>; dispose(): void } {
+  let onSignal: (sig: NodeJS.Signals) => void = () => {};
+  const stopped = new Promise<string>((resolve) => {
+    onSignal = (sig) => resolve(sig);
+  });
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    stopped,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The MCP server's engine: one connection (resolved once at start) shared by every tool call.
+// One MetricSource for the whole process so its concurrency cap (default 8 in-flight Prometheus queries) holds
+// across parallel MCP calls; each call still gets its own collector (per-run de-duplication) and abort signal.
+import type { AnalyzerContext } from '../core/analyzers/types';
+import { createContext, type EngineOptions } from '../core/context';
+import { createCollector } from '../core/collect/collector';
+import type { HistoryPort } from '../core/history/port';
+import type { SourceStats } from '../core/source/types';
+import type { Logger } from '../core/util/log';
+
+export interface McpEngine {
+  /** A fresh per-call context over the shared source. */
+  contextFor(signal?: AbortSignal): AnalyzerContext;
+  /** Target description (URL without credentials), for logs and the health prompt. */
+  readonly description: string;
+  readonly historyEnabled: boolean;
+  stats(): SourceStats | undefined;
+  close(): Promise<void>;
+}
+
+export function createMcpEngine(opts: EngineOptions, log: Logger): McpEngine {
+  const base = createContext({ ...opts, log });
+  return {
+    contextFor(signal) {
+      return { ...base, collector: createCollector(base.source, base.profile, log), signal, history: opts.history };
+    },
+    description: base.source.description,
+    historyEnabled: !!opts.history,
+    stats: () => base.source.stats?.(),
+    async close() {
+      await closeHistory(opts.history, log);
+    },
+  };
+}
+
+async function closeHistory(history: HistoryPort | undefined, log: Logger): Promise<void> {
+  try {
+    await history?.close();
+  } catch (err) {
+    log.warn(`closing the history store failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

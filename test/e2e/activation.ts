@@ -1,0 +1,36 @@
+// Activates the extension once for all e2e files (each is its own bundle, so state lives on globalThis) and records
+// how long activation took: the activate() body as measured inside, and the wall time of ext.activate().
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestHooks } from '../../src/extension/extension';
+
+export const EXT_ID = 'etcd-analyzer.etcd-performance-analyzer';
+const g = globalThis as { __etcdE2eHooks?: Promise<TestHooks>; __etcdE2eNotes?: string[] };
+export const notes: string[] = (g.__etcdE2eNotes ??= []);
+
+export function activateExtension(): Promise<TestHooks> {
+  g.__etcdE2eHooks ??= (async () => {
+    const ext = vscode.extensions.getExtension<TestHooks>(EXT_ID);
+    assert.ok(ext, `extension ${EXT_ID} is loaded`);
+    const wasActive = ext.isActive;
+    const t0 = performance.now();
+    const hooks = (await ext.activate()) as TestHooks;
+    const wall = performance.now() - t0;
+    assert.ok(hooks?.chatHandler, 'activate() returns the test hooks in test mode');
+    const line = `activation: activate() body ${hooks.activationMs.toFixed(1)} ms; ext.activate() ${wall.toFixed(1)} ms wall${wasActive ? ' (was already active)' : ''}; VS Code ${vscode.version}`;
+    notes.push(line);
+    console.log(`[e2e] ${line}`);
+    return hooks;
+  })();
+  return g.__etcdE2eHooks;
+}
+
+export async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,51 @@
+// Crash safety: a writer process records runs in a loop (acknowledging each on stdout once record() resolved) and
+// is killed with SIGKILL at random moments, 50 times. After every kill the file must open (never moved aside as
+// corrupt) and hold every acknowledged run. Kills land mid-write too: leftover temp files and locks prove it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openHistoryStore } from '../../src/core/history/store';
+import type { Logger } from '../../src/core/util/log';
+import { bundleWriter, startWriter } from '../helpers/historyProcess';
+
+const KILLS = 50;
+
+test(`history survives ${KILLS} kill -9 of its writer with every acknowledged run kept`, { timeout: 180_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'history-crash-'));
+  const warnings: string[] = [];
+  const log: Logger = { trace() {}, debug() {}, info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
+  try {
+    const script = await bundleWriter(dir);
+    const file = join(dir, 'history.sqlite');
+    const allAcked = new Set<number>();
+    let midWrite = 0;
+    let locksLeft = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const w = startWriter(script, file, 0, `k${i}`);
+      await w.ready;
+      assert.equal(w.child.exitCode, null, `writer ${i} died before ready: ${w.stderr()}`);
+      // Random moment: mostly while a write is in flight (the writer does nothing else).
+      await new Promise((r) => setTimeout(r, Math.random() * 400));
+      w.child.kill('SIGKILL');
+      await w.exited;
+      for (const id of w.acked) allAcked.add(id);
+      const names = readdirSync(dir);
+      if (names.some((n) => n.startsWith('history.sqlite.tmp-'))) midWrite++;
+      if (existsSync(`${file}.lock`)) locksLeft++;
+
+      const store = await openHistoryStore(file, { log });
+      const ids = new Set((await store.runs({ limit: 1_000_000 })).map((r) => r.id));
+      await store.close();
+      const lost = [...allAcked].filter((id) => !ids.has(id));
+      assert.deepEqual(lost, [], `after kill ${i + 1}: acknowledged runs missing from the file`);
+      assert.ok(!readdirSync(dir).some((n) => n.includes('.corrupt-')), `after kill ${i + 1}: the file was judged corrupt`);
+    }
+    assert.deepEqual(warnings.filter((w) => !/stale lock/.test(w)), []);
+    assert.ok(allAcked.size >= KILLS / 2, `writers acknowledged ${allAcked.size} runs in total (too few to prove anything)`);
+    console.log(`history crash: ${KILLS} kills, ${allAcked.size} acknowledged runs all kept; ${midWrite} kills left a temp file (mid-write), ${locksLeft} left a lock`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,218 @@
+// Sidebar dashboard: members table, active findings and time-series charts. Data arrives from the extension
+// host as a DashboardState (src/webview-contract/messages.ts); user actions go back as typed messages.
+import type { DashboardMember, DashboardCell } from '../../src/core/report/dashboardTypes';
+import type { Unit } from '../../src/core/types';
+import {
+  DASHBOARD_RANGES,
+  type DashboardRange,
+  type DashboardState,
+  type DashboardToHost,
+  type DashboardViewState,
+  type HostToDashboard,
+} from '../../src/webview-contract/messages';
+import { getVsCodeApi } from '../shared/vscodeApi';
+import { append, button, el } from '../shared/dom';
+import { formatClock, formatEvidence, formatValue } from '../shared/format';
+import { mountCharts, type ChartHandle } from '../shared/charts';
+import { onThemeChange } from '../shared/theme';
+
+const vscode = getVsCodeApi<DashboardToHost, DashboardViewState>();
+let view: DashboardViewState = vscode.getState() ?? { range: '1h' };
+let charts: ChartHandle[] = [];
+let renders = 0;
+
+const rangeButtons = new Map<DashboardRange, HTMLButtonElement>();
+const rangeGroup = el('div', { class: 'range-group', role: 'group', 'aria-label': 'Time range' });
+for (const r of DASHBOARD_RANGES) {
+  const b = button(r, () => setRange(r), { 'data-range': r });
+  rangeButtons.set(r, b);
+  rangeGroup.appendChild(b);
+}
+const refreshButton = button('Refresh', () => vscode.postMessage({ type: 'refresh' }), { class: 'secondary', id: 'refresh' });
+const reportButton = button('Open report', () => vscode.postMessage({ type: 'openReport' }), { class: 'secondary', id: 'open-report' });
+const statusLine = el('p', { class: 'status-line', id: 'status-line', 'aria-live': 'polite' });
+const statePanel = el('div', { class: 'state-panel', id: 'state-panel', role: 'status' });
+const membersBox = el('section', { id: 'members', 'aria-label': 'Members' });
+const findingsBox = el('section', { id: 'findings', 'aria-label': 'Findings' });
+const chartGrid = el('div', { class: 'chart-grid', id: 'charts' });
+const problemsBox = el('section', { id: 'problems' });
+
+document.body.replaceChildren(
+  el('div', { class: 'toolbar' }, rangeGroup, refreshButton, reportButton),
+  statusLine,
+  statePanel,
+  membersBox,
+  findingsBox,
+  el('section', { 'aria-label': 'Charts' }, chartGrid),
+  problemsBox,
+);
+
+function setRange(range: DashboardRange): void {
+  view = { ...view, range };
+  vscode.setState(view);
+  markRange();
+  vscode.postMessage({ type: 'setRange', range });
+}
+
+function markRange(): void {
+  for (const [r, b] of rangeButtons) b.setAttribute('aria-pressed', String(r === view.range));
+}
+
+function cell(c: DashboardCell, unit: Unit): HTMLTableCellElement {
+  return el('td', { class: `num verdict-${c.verdict}` }, formatValue(c.value, unit));
+}
+
+function memberRow(m: DashboardMember): HTMLTableRowElement {
+  const health = el('td', { class: `health health-${m.health}`, title: m.healthDetail }, m.health);
+  return el(
+    'tr',
+    { 'data-member': m.name },
+    el('th', { scope: 'row' }, m.name, m.isLeader ? el('span', { class: 'leader-mark', title: 'leader', 'aria-label': 'leader' }, ' ★') : null),
+    health,
+    cell(m.dbSizeBytes, 'bytes'),
+    cell(m.dbInUseBytes, 'bytes'),
+    cell(m.quotaPercent, 'percent'),
+    cell(m.walFsyncP99, 'seconds'),
+    cell(m.backendCommitP99, 'seconds'),
+    cell(m.peerRttP99, 'seconds'),
+    cell(m.cpuPercent, 'percent'),
+    cell(m.memoryBytes, 'bytes'),
+  );
+}
+
+const MEMBER_HEAD = ['Member', 'Health', 'DB size', 'In use', 'Quota', 'WAL fsync p99', 'Commit p99', 'Peer RTT p99', 'CPU', 'Memory'];
+
+function renderMembers(s: DashboardState): void {
+  if (!s.members.length) {
+    membersBox.replaceChildren();
+    return;
+  }
+  membersBox.replaceChildren(
+    el('h2', null, 'Members'),
+    el(
+      'div',
+      { class: 'table-wrap' },
+      el(
+        'table',
+        { class: 'data-table', id: 'members-table' },
+        el('thead', null, el('tr', null, ...MEMBER_HEAD.map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', null, ...s.members.map(memberRow)),
+      ),
+    ),
+  );
+}
+
+function renderFindings(s: DashboardState): void {
+  if (s.status !== 'ok') {
+    findingsBox.replaceChildren();
+    return;
+  }
+  const items = s.findings.map((f) =>
+    el(
+      'li',
+      { class: `finding severity-${f.severity}`, 'data-finding': f.id },
+      el('span', { class: `badge badge-${f.severity}` }, f.severity),
+      ' ',
+      el('span', { class: 'finding-title' }, f.title),
+      f.evidence[0] ? el('div', { class: 'evidence' }, formatEvidence(f.evidence[0])) : null,
+    ),
+  );
+  findingsBox.replaceChildren(
+    el('h2', null, `Findings (${s.findings.length})`),
+    items.length ? el('ul', { class: 'findings', id: 'findings-list' }, ...items) : el('p', { class: 'empty' }, 'No findings: every evaluated metric is within its healthy target.'),
+  );
+}
+
+function renderProblems(s: DashboardState): void {
+  if (!s.problems.length) {
+    problemsBox.replaceChildren();
+    return;
+  }
+  problemsBox.replaceChildren(
+    el(
+      'details',
+      { class: 'problems' },
+      el('summary', null, `${s.problems.length} quer${s.problems.length === 1 ? 'y' : 'ies'} failed (the rest is shown)`),
+      el('ul', null, ...s.problems.map((p) => el('li', null, p.message, p.hint ? el('div', { class: 'hint' }, p.hint) : null))),
+    ),
+  );
+}
+
+const STATE_TITLES: Record<Exclude<DashboardState['status'], 'ok'>, string> = {
+  not_configured: 'Not configured',
+  unreachable: 'Prometheus unreachable',
+  no_data: 'No data',
+};
+
+function renderStatePanel(s: DashboardState): void {
+  if (s.status === 'ok') {
+    statePanel.replaceChildren();
+    statePanel.hidden = true;
+    return;
+  }
+  statePanel.hidden = false;
+  statePanel.setAttribute('data-state', s.status);
+  statePanel.replaceChildren();
+  append(
+    statePanel,
+    el('h2', null, STATE_TITLES[s.status]),
+    s.message ? el('p', { class: 'state-message' }, s.message) : null,
+    s.hint ? el('p', { class: 'hint' }, s.hint) : null,
+    s.status === 'not_configured'
+      ? button('Configure connection', () => vscode.postMessage({ type: 'configure' }), { id: 'configure' })
+      : button('Retry', () => vscode.postMessage({ type: 'refresh' }), { id: 'retry' }),
+  );
+}
+
+function render(s: DashboardState, chartsPending = false): void {
+  charts.forEach((c) => c.destroy());
+  charts = [];
+  document.body.setAttribute('data-status', s.status);
+  document.body.classList.toggle('loading', !!s.loading);
+  statusLine.textContent = s.status === 'ok' ? `${s.message ?? ''} · updated ${formatClock(s.lastUpdated)}` : s.lastUpdated ? `last updated ${formatClock(s.lastUpdated)}` : '';
+  renderStatePanel(s);
+  renderMembers(s);
+  renderFindings(s);
+  if (chartsPending) {
+    chartGrid.replaceChildren(el('p', { class: 'empty' }, 'Loading charts…'));
+  } else if (s.status === 'ok') {
+    const win = s.window ? { start: Date.parse(s.window.start), end: Date.parse(s.window.end) } : undefined;
+    charts = mountCharts(chartGrid, s.charts, win);
+  } else {
+    chartGrid.replaceChildren();
+  }
+  renderProblems(s);
+  renders++;
+  document.body.setAttribute('data-rendered', String(renders));
+  vscode.postMessage({
+    type: 'rendered',
+    status: s.status,
+    members: s.members.length,
+    charts: charts.length,
+    points: charts.reduce((n, c) => n + c.pointsDrawn(), 0),
+  });
+}
+
+function onMessage(msg: HostToDashboard): void {
+  if (msg.type === 'state') {
+    // Chart lines are left out of the saved state: they can be megabytes, and the host re-posts them on `ready`.
+    view = { range: msg.state.range, state: { ...msg.state, charts: msg.state.charts.map((c) => ({ ...c, lines: [] })) } };
+    vscode.setState(view);
+    markRange();
+    render(msg.state);
+  } else if (msg.type === 'loading') {
+    document.body.classList.toggle('loading', msg.loading);
+    refreshButton.disabled = msg.loading;
+    refreshButton.textContent = msg.loading ? 'Refreshing…' : 'Refresh';
+  }
+}
+
+window.addEventListener('message', (e: MessageEvent) => {
+  const msg = e.data as HostToDashboard | undefined;
+  if (msg && typeof msg === 'object' && typeof msg.type === 'string') onMessage(msg);
+});
+onThemeChange(() => charts.forEach((c) => c.applyTheme()));
+
+markRange();
+if (view.state) render(view.state, true);
+vscode.postMessage({ type: 'ready' });
