@@ -14,10 +14,15 @@ stage() {
   echo "━━━ $name: $*"
   "$@" 2>&1 | tee "$log"
   local code=${PIPESTATUS[0]}
-  # node:test spec reporter: "ℹ pass N" / "ℹ fail N"; mocha: "N passing" / "N failing".
+  # node:test spec reporter: "ℹ pass N" / "ℹ fail N"; mocha: "N passing" / "N failing"; else "N passed, N failed".
   local p f
   p=$(grep -aoE '(ℹ pass [0-9]+|[0-9]+ passing)' "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END{if(NR) print s}')
   f=$(grep -aoE '(ℹ fail [0-9]+|[0-9]+ failing)' "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END{if(NR) print s}')
+  if [ -z "$p$f" ]; then   # harnesses that print their own "N passed, N failed" (e2e): the last such line
+    local last
+    last=$(grep -aoE '[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+    [ -n "$last" ] && { p=${last%% passed*}; f=${last#*, }; f=${f%% failed}; }
+  fi
   if [ -z "$p$f" ]; then
     if [ "$code" = 0 ]; then p=1; f=0; else p=0; f=1; fi
   fi
@@ -30,6 +35,7 @@ stage() {
 stage typecheck npx tsc -p . --noEmit
 stage build node esbuild.config.mjs
 stage unit node --import tsx --test --test-reporter=spec test/unit/*.test.ts
+stage browser node --import tsx --test --test-concurrency=1 --test-reporter=spec test/browser/*.test.ts
 stage integration bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/integration/*.test.ts
 if [ -f scripts/e2e/run.sh ]; then stage e2e npm run --silent test:e2e; fi
 

@@ -25,18 +25,26 @@ async function main(): Promise<void> {
   const harness = await startHarness(bundles);
   const browser = await launchBrowser();
   try {
-    console.log(`dashboard first full paint, median of ${RUNS} (min–max), Chrome ${browser.version()}`);
+    const load = (await import('node:os')).loadavg()[0].toFixed(1);
+    console.log(`dashboard first full paint, median of ${RUNS} (min–max), Chrome ${browser.version()}, load average ${load}`);
     for (const hours of [1, 6, 24]) {
       const state = syntheticDashboardState({ hours, stepSeconds: 5, range: hours === 1 ? '1h' : hours === 6 ? '6h' : '24h' });
       const raw = state.charts.reduce((n, c) => n + c.lines.reduce((k, l) => k + l.t.length, 0), 0);
       for (const width of WIDTHS) {
         const times: number[] = [];
+        const cpu: number[] = [];
         let drawn = 0;
         for (let i = 0; i < RUNS; i++) {
           const page = await browser.newPage({ viewport: { width, height: 1600 } });
           await page.goto(harness.url('dashboard', 'dark'));
           await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'ready'));
           await page.evaluate((s) => ((window as any).__pending = { type: 'state', state: s }), state);
+          // Main-thread CPU time (CDP TaskDuration) next to wall time: on a shared, loaded machine the wall clock
+          // also counts waiting for a core.
+          const cdp = await page.context().newCDPSession(page);
+          await cdp.send('Performance.enable');
+          const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+          const cpu0 = await task();
           const ms = await page.evaluate(
             () =>
               new Promise<number>((resolve) => {
@@ -50,12 +58,13 @@ async function main(): Promise<void> {
               }),
           );
           times.push(ms);
+          cpu.push((await task() - cpu0) * 1000);
           drawn = (await page.evaluate(() => (window as any).__posted.find((m: any) => m.type === 'rendered')?.points)) ?? 0;
           await page.close();
         }
         console.log(
           `  ${String(hours).padStart(2)} h  ${String(raw).padStart(6)} points → ${String(drawn).padStart(5)} drawn  width ${String(width).padStart(4)} px: ` +
-            `${median(times).toFixed(1)} ms (${Math.min(...times).toFixed(1)}–${Math.max(...times).toFixed(1)})`,
+            `${median(times).toFixed(1)} ms (${Math.min(...times).toFixed(1)}–${Math.max(...times).toFixed(1)}), main-thread CPU ${median(cpu).toFixed(1)} ms`,
         );
       }
     }

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { AnalyzerContext } from '../core/analyzers/types';
 import { ConnectionError, resolveConnection, type ResolvedConnection } from '../core/config/connection';
 import { createContext } from '../core/context';
+import { prepareEngineOptions } from '../core/source/openshift/prepare';
+import { SourceError } from '../core/source/types';
 import type { HistoryPort } from '../core/history/port';
 import { silentLogger, type Logger } from '../core/util/log';
 import type { CliArgs } from './args';
@@ -34,9 +36,13 @@ export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv, log: Lo
   let ctx: AnalyzerContext;
   try {
     const { historyFile: _unused, ...engine } = connection;
-    ctx = createContext({ ...engine, thresholds, log, history });
+    // openshift: kubeconfig → Thanos route, token, CA, cluster API (generic passes through untouched).
+    const prepared = await prepareEngineOptions({ ...engine, thresholds, log, history }, env);
+    for (const w of prepared.warnings) log.warn(`${w.message} (${w.hint})`);
+    ctx = createContext(prepared.options);
   } catch (err) {
     await history?.close();
+    if (err instanceof SourceError) throw new CliError(EXIT.source, `${err.message}: ${err.hint}`);
     // ProfileConfigError (malformed selector) carries a hint: a usage error, not a crash.
     const e = err as Error & { hint?: string };
     if (e?.name === 'ProfileConfigError') throw new CliError(EXIT.usage, `${e.message}: ${e.hint ?? ''}`);

@@ -2,7 +2,10 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from './services';
 import type { AnalyzerResult } from '../core/types';
+import * as path from 'node:path';
 import { createContext } from '../core/context';
+import { prepareEngineOptions } from '../core/source/openshift/prepare';
+import { createFileReportWriter } from '../core/report/saveReport';
 import { runAnalyzer as runCoreAnalyzer } from '../core/analyzers/runAnalyzer';
 import { getAnalyzer } from '../core/analyzers/registry';
 import { isConfigured, readSettings, SECTION, toEngineOptions } from './settings';
@@ -38,8 +41,15 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
     async createAnalyzerContext(signal, withHistory = true) {
       const s = readSettings();
       const token = await getSecret(context.secrets, 'prometheusToken');
-      const opts = toEngineOptions(s, token);
-      return createContext({ ...opts, log: logger, signal, history: withHistory ? await history.get(s) : undefined });
+      // openshift: kubeconfig → Thanos route, token, CA, cluster API; generic passes through untouched.
+      const prepared = await prepareEngineOptions({ ...toEngineOptions(s, token), log: logger, signal });
+      for (const w of prepared.warnings) log.warn(`${w.message} (${w.hint})`);
+      const ctx = createContext({ ...prepared.options, history: withHistory ? await history.get(s) : undefined });
+      // The report tool (LM tools, chat) saves its standalone HTML where the report command does.
+      ctx.reportWriter = createFileReportWriter(toolReportFolder(context), {
+        meta: { cluster: s.prometheusUrl, profile: s.profile, thresholds: ctx.thresholds },
+      });
+      return ctx;
     },
     async runAnalyzer(name: string, input: unknown, token?: vscode.CancellationToken, opts?: { record?: boolean }): Promise<AnalyzerResult> {
       const s = readSettings();
@@ -82,4 +92,13 @@ function withDefaultDuration(name: string, input: unknown, defaultDuration: stri
   const o = input as Record<string, unknown>;
   if (o.duration !== undefined || o.start !== undefined) return input;
   return { ...o, duration: defaultDuration };
+}
+
+/** Setting etcdAnalyzer.report.folder → <workspace>/etcd-reports → the extension's storage (tools cannot ask). */
+function toolReportFolder(context: vscode.ExtensionContext): string {
+  const setting = String(vscode.workspace.getConfiguration(SECTION).get('report.folder') ?? '').trim();
+  if (setting && path.isAbsolute(setting)) return setting;
+  const ws = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  if (ws) return path.join(ws.uri.fsPath, setting || 'etcd-reports');
+  return path.join(context.globalStorageUri.fsPath, 'reports');
 }

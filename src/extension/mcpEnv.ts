@@ -14,10 +14,14 @@ export function mcpServerEnv(s: Settings, historyFile: string | undefined): Reco
     ETCD_ANALYZER_CA_FILE: s.tlsCaFile,
     ETCD_ANALYZER_INSECURE_SKIP_TLS_VERIFY: s.tlsInsecureSkipVerify ? '1' : '',
     ETCD_ANALYZER_HISTORY: historyFile ?? '',
+    ETCD_ANALYZER_KUBE_CONTEXT: s.kubeContext,
     // A token inherited from the editor's own environment must not override (or leak into) this connection.
     ETCD_ANALYZER_TOKEN: null,
     ETCD_ANALYZER_TOKEN_FILE: null,
   };
+  // openshift: the server reads the same kubeconfig (its token stays in that file, never in this definition);
+  // unset, the editor's own KUBECONFIG is inherited.
+  if (s.kubeconfig) env.KUBECONFIG = s.kubeconfig;
   // null removes a variable; empty strings would be read as "unset" anyway, so drop them for a tidy definition.
   for (const [k, v] of Object.entries(env)) if (v === '') env[k] = null;
   return env;

@@ -15,6 +15,9 @@ export interface Settings {
   nodeSelector: string;
   memberToNode: Record<string, string>;
   etcdEndpoints: string[];
+  /** openshift profile: kubeconfig path (default ~/.kube/config or $KUBECONFIG) and context (default current). */
+  kubeconfig: string;
+  kubeContext: string;
   tlsCaFile: string;
   tlsInsecureSkipVerify: boolean;
   defaultDuration: string;
@@ -50,6 +53,8 @@ export function readSettings(): Settings {
     nodeSelector: str('nodeSelector') || DEFAULT_NODE_SELECTOR,
     memberToNode: stringRecord(c.get<unknown>('memberToNode')),
     etcdEndpoints: stringList(c.get<unknown>('etcdEndpoints')),
+    kubeconfig: str('kubeconfig'),
+    kubeContext: str('kubeContext'),
     tlsCaFile: str('tls.caFile'),
     tlsInsecureSkipVerify: c.get<unknown>('tls.insecureSkipVerify') === true,
     defaultDuration: str('defaultDuration', '1h') || '1h',
@@ -73,7 +78,8 @@ export async function writeSetting(key: string, value: unknown): Promise<void> {
 }
 
 export function isConfigured(s: Settings = readSettings()): boolean {
-  return s.prometheusUrl.length > 0;
+  // openshift discovers the Thanos querier from the kubeconfig when no URL is set.
+  return s.prometheusUrl.length > 0 || s.profile === 'openshift';
 }
 
 /** Settings + secrets → the options core's createContext takes. */
@@ -86,6 +92,8 @@ export function toEngineOptions(s: Settings, token: string | undefined): EngineO
       nodeSelector: s.nodeSelector,
       memberToNode: Object.keys(s.memberToNode).length ? s.memberToNode : undefined,
       etcdEndpoints: s.etcdEndpoints.length ? s.etcdEndpoints : undefined,
+      kubeconfig: s.kubeconfig || undefined,
+      kubeContext: s.kubeContext || undefined,
     },
     token: token || undefined,
     tls: s.tlsCaFile || s.tlsInsecureSkipVerify

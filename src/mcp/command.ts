@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { ConnectionError, resolveConnection } from '../core/config/connection';
 import { MCP_USAGE, parseMcpArgs, UsageError, type McpArgs } from './args';
 import { createMcpEngine } from './engine';
+import { SourceError } from '../core/source/types';
+import { prepareEngineOptions } from '../core/source/openshift/prepare';
 import { startHttpServer } from './httpServer';
 import { LOOPBACK_HOSTNAMES } from './httpGuard';
 import { resolveMcpToken } from './mcpToken';
@@ -44,12 +46,19 @@ export async function runMcpCommand(argv: string[]): Promise<number> {
   const history = await openHistoryFile(historyFile, log);
   let engine;
   try {
-    engine = createMcpEngine({ ...engineOpts, thresholds, history }, log);
+    // openshift: kubeconfig → Thanos route, token, CA, cluster API (generic passes through).
+    const prepared = await prepareEngineOptions({ ...engineOpts, thresholds, history, log });
+    for (const w of prepared.warnings) log.warn(`${w.message} (${w.hint})`);
+    engine = createMcpEngine(prepared.options, log);
   } catch (err) {
     await history?.close().catch(() => undefined);
     // A malformed selector (ProfileConfigError) carries a hint: a configuration error, not a crash.
     const e = err as Error & { hint?: string };
     if (e?.name === 'ProfileConfigError') return usageFailure(`${e.message}${e.hint ? `: ${e.hint}` : ''}`);
+    if (err instanceof SourceError) {
+      process.stderr.write(`etcd-analyzer mcp: ${err.message} — ${err.hint}\n`);
+      return 3;
+    }
     throw err;
   }
   const { stopped, dispose } = onStopSignal();

@@ -7,6 +7,13 @@ import { createCollector } from '../core/collect/collector';
 import type { HistoryPort } from '../core/history/port';
 import type { SourceStats } from '../core/source/types';
 import type { Logger } from '../core/util/log';
+import { createFileReportWriter } from '../core/report/saveReport';
+import * as path from 'node:path';
+
+/** ETCD_ANALYZER_REPORT_DIR, else ./etcd-reports beside the server's working directory. */
+function reportDir(): string {
+  return path.resolve(process.env.ETCD_ANALYZER_REPORT_DIR || 'etcd-reports');
+}
 
 export interface McpEngine {
   /** A fresh per-call context over the shared source. */
@@ -22,7 +29,14 @@ export function createMcpEngine(opts: EngineOptions, log: Logger): McpEngine {
   const base = createContext({ ...opts, log });
   return {
     contextFor(signal) {
-      return { ...base, collector: createCollector(base.source, base.profile, log), signal, history: opts.history };
+      return {
+        ...base,
+        collector: createCollector(base.source, base.profile, log),
+        signal,
+        history: opts.history,
+        // generate_etcd_performance_report saves its HTML here and returns the path to the client.
+        reportWriter: createFileReportWriter(reportDir(), { meta: { cluster: base.source.description, profile: base.profile.id, thresholds: base.thresholds } }),
+      };
     },
     description: base.source.description,
     historyEnabled: !!opts.history,

@@ -9,6 +9,9 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { liveBed } from '../helpers/testbed';
 import { escapeHtml } from '../../src/core/util/html';
+import { createContext } from '../../src/core/context';
+import { runAnalyzer } from '../../src/core/analyzers/runAnalyzer';
+import { createFileReportWriter } from '../../src/core/report/saveReport';
 
 const ROOT = path.resolve(__dirname, '../..');
 const bed = liveBed();
@@ -63,5 +66,22 @@ describe('etcd-analyzer report --out FILE.html (live cluster)', () => {
     assert.ok(data.queries.length > 20, `queries listed (${data.queries.length})`);
     assert.ok(/<script>[\s\S]{100000,}<\/script>\s*<\/body>/.test(html), 'Chart.js bundle inlined (run "npm run build" if this fails)');
     assert.doesNotMatch(html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ''), /\s(src|href)="(?!#)/, 'no external src/href');
+  });
+
+  test('generate_etcd_performance_report saves through ctx.reportWriter and returns data.htmlPath', async () => {
+    const ctx = createContext({ profile: { profile: 'generic', prometheusUrl: bed.promUrl, etcdSelector: 'job="etcd"', nodeSelector: 'job="node"', etcdEndpoints: bed.etcdEndpoints } });
+    const outDir = path.join(dir, 'tool');
+    ctx.reportWriter = createFileReportWriter(outDir, { meta: { cluster: bed.promUrl } });
+    const t0 = Date.now();
+    const result = await runAnalyzer(ctx, 'generate_etcd_performance_report', { duration: '15m' }, { record: false });
+    console.log(`full report of the live cluster in-process (analyzers + HTML/JSON/MD files): ${((Date.now() - t0) / 1000).toFixed(2)} s`);
+    assert.notEqual(result.status, 'failed', result.summary);
+    const htmlPath = result.data?.htmlPath as string;
+    assert.ok(htmlPath && fs.existsSync(htmlPath), `data.htmlPath ${htmlPath} exists`);
+    assert.equal(path.dirname(htmlPath), outDir);
+    assert.ok(result.summary.includes(htmlPath), 'the summary names the saved file');
+    assert.deepEqual(fs.readdirSync(outDir).map((f) => path.extname(f)).sort(), ['.html', '.json', '.md']);
+    const html = fs.readFileSync(htmlPath, 'utf8');
+    for (const m of await liveMemberNames()) assert.ok(html.includes(`<tr data-member="${escapeHtml(m)}">`), `member ${m} in the saved file`);
   });
 });

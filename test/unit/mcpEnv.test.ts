@@ -10,6 +10,8 @@ const base: Settings = {
   nodeSelector: 'job="node"',
   memberToNode: {},
   etcdEndpoints: ['http://127.0.0.1:2379', 'http://127.0.0.1:22379'],
+  kubeconfig: '',
+  kubeContext: '',
   tlsCaFile: '',
   tlsInsecureSkipVerify: false,
   defaultDuration: '1h',

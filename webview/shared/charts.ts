@@ -36,10 +36,10 @@ export interface ChartHandle {
 
 type LineDataset = ChartDataset<'line', XY[]> & { eaKind: 'data' | 'threshold' };
 
-/** Largest value over all lines; -Infinity when every point is a gap (= no data). */
-function maxValue(spec: ChartSpec): number {
+/** Largest value over the lines; -Infinity when every point is a gap (= no data). Min-max keeps every bucket's max. */
+function maxValue(lines: readonly (readonly XY[])[]): number {
   let m = -Infinity;
-  for (const l of spec.lines) for (const y of l.v) if (y !== null && y > m) m = y;
+  for (const l of lines) for (const p of l) if (p.y !== null && p.y > m) m = p.y;
   return m;
 }
 
@@ -60,27 +60,27 @@ function windowOf(spec: ChartSpec, win?: TimeWindow): TimeWindow {
  * Appends a chart card (title + canvas, or a "no data" note) to `parent` and draws it.
  * The card must be in the document so the canvas has a width to decimate for.
  */
-export function mountChart(parent: HTMLElement, spec: ChartSpec, win?: TimeWindow): ChartHandle | undefined {
+export function mountChart(parent: HTMLElement, spec: ChartSpec, win?: TimeWindow, initialTheme?: ChartTheme): ChartHandle | undefined {
   const card = el('figure', { class: 'chart-card', 'data-chart': spec.id }, el('figcaption', null, spec.title));
   parent.appendChild(card);
-  const peak = maxValue(spec);
+  const box = el('div', { class: 'chart-box' });
+  card.appendChild(box);
+  const w = windowOf(spec, win);
+  let decimatedFor = Math.max(50, box.clientWidth || 300);
+  const dataLines = (width: number) => spec.lines.map((l) => decimateMinMax(l.t, l.v, width, w.start, w.end));
+  const first = dataLines(decimatedFor);
+  const peak = maxValue(first);
   if (peak === -Infinity) {
+    box.remove();
     card.appendChild(el('p', { class: 'chart-empty' }, 'No data in this range.'));
     card.setAttribute('data-empty', 'true');
     return undefined;
   }
-  const box = el('div', { class: 'chart-box' });
   const canvas = el('canvas', { role: 'img', 'aria-label': `${spec.title} chart` });
   box.appendChild(canvas);
-  card.appendChild(box);
+  let theme = initialTheme ?? readChartTheme();
 
-  const w = windowOf(spec, win);
-  let theme = readChartTheme();
-  let decimatedFor = Math.max(50, box.clientWidth || 300);
-
-  const dataLines = (width: number) => spec.lines.map((l) => decimateMinMax(l.t, l.v, width, w.start, w.end));
-
-  const datasets: LineDataset[] = dataLines(decimatedFor).map((data, i) => ({
+  const datasets: LineDataset[] = first.map((data, i) => ({
     eaKind: 'data',
     label: spec.lines[i].label,
     data,
@@ -199,5 +199,6 @@ function paintConfig(datasets: LineDataset[], o: ChartOptions<'line'>, t: ChartT
 /** Draws a set of charts into `grid` (cleared first) and returns their handles. */
 export function mountCharts(grid: HTMLElement, specs: readonly ChartSpec[], win?: TimeWindow): ChartHandle[] {
   grid.replaceChildren();
-  return specs.map((s) => mountChart(grid, s, win)).filter((h): h is ChartHandle => !!h);
+  const theme = readChartTheme(); // one style read for all charts
+  return specs.map((s) => mountChart(grid, s, win, theme)).filter((h): h is ChartHandle => !!h);
 }

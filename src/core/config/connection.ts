@@ -46,6 +46,7 @@ export const ENV = {
   nodeSelector: 'ETCD_ANALYZER_NODE_SELECTOR',
   etcdEndpoints: 'ETCD_ANALYZER_ETCD_ENDPOINTS',
   history: 'ETCD_ANALYZER_HISTORY',
+  kubeContext: 'ETCD_ANALYZER_KUBE_CONTEXT',
 } as const;
 
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): ResolvedConnection {
@@ -75,7 +76,8 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
   if (endpoints.length) config.etcdEndpoints = endpoints;
   const kubeconfig = nonEmpty(flags.kubeconfig) ?? nonEmpty(env.KUBECONFIG);
   if (kubeconfig) config.kubeconfig = kubeconfig;
-  if (nonEmpty(flags.kubeContext)) config.kubeContext = flags.kubeContext;
+  const kubeContext = pick(flags.kubeContext, ENV.kubeContext);
+  if (kubeContext) config.kubeContext = kubeContext;
 
   const caFile = pick(flags.caFile, ENV.caFile);
   if (caFile && !existsSync(caFile)) {

@@ -4,6 +4,7 @@
 import type { Point, Series, Unit } from '../types';
 import type { LevelKey, Thresholds } from '../analysis/thresholds';
 import type { ChartLine, ChartSpec } from './modelTypes';
+import { decimateColumns, MAX_LINE_BUCKETS } from './decimate';
 
 export interface ChartDef {
   id: string;
@@ -82,7 +83,10 @@ export function buildCharts(series: readonly Series[] | undefined, thresholds?: 
         const label = lineLabel(s);
         if (seen.has(label)) continue; // the same line from two analyzers: keep the first
         seen.add(label);
-        lines.push(toColumns(label, s.points));
+        const line = toColumns(label, s.points);
+        // Cap what crosses postMessage / lands in the HTML file: beyond MAX_LINE_BUCKETS × 4 no chart shows more.
+        if (line.t.length > MAX_LINE_BUCKETS * 4) Object.assign(line, decimateColumns(line.t, line.v, MAX_LINE_BUCKETS));
+        lines.push(line);
       }
     }
     lines.sort((a, b) => a.label.localeCompare(b.label));

@@ -69,6 +69,9 @@ export function createEtcdGatewayStatus(endpoints: string[], tls?: TlsOptions, o
 
   async function post<T>(endpoint: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
     const url = new URL(endpoint + path);
+    // node-fetch 3 with an already-aborted signal destroys the request body stream with no error listener:
+    // an uncaught exception in the host (seen in the e2e suite when a dashboard refresh was cancelled).
+    if (signal?.aborted) throw new SourceError('cancelled', 'cancelled', path, 'the run was cancelled');
     const merged = signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
     let res;
     try {
