@@ -2,6 +2,7 @@
 // certificate generated at test time) serving the fixture answers in test/fixtures/openshift (see its README:
 // API objects hand-written in OpenShift 4.14 shapes; etcdctl outputs recorded from a real etcd 3.4.23),
 // including the pod exec call over WebSocket (channel protocol v4).
+import { detectOpenShift, readKubeContexts } from '../../src/extension/commands/kubeContexts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -341,4 +342,15 @@ test('helpers: quantities and big-id etcdctl JSON', () => {
   assert.equal(parseQuantity('lots'), undefined);
   const j = parseEtcdctlJson<{ members: { ID: string }[] }>('{"members":[{"ID":11074172608318055786}]}');
   assert.equal(j.members[0].ID, '11074172608318055786');
+});
+
+test('Configure Connection wizard: contexts listed, OpenShift detected via config.openshift.io, plain Kubernetes not', async () => {
+  reset();
+  const file = kubeconfig();
+  assert.deepEqual(readKubeContexts(file), { contexts: ['admin', 'other'], current: 'admin' });
+  assert.match(readKubeContexts(join(dir, 'absent.yaml')).problem ?? '', /cannot read the kubeconfig/);
+  assert.equal(await detectOpenShift(file, 'other'), true);
+  world.openshift = false;
+  assert.equal(await detectOpenShift(file, undefined), false);
+  assert.equal(await detectOpenShift(join(dir, 'absent.yaml'), undefined), false, 'a broken kubeconfig is "not detected", never a crash');
 });

@@ -129,7 +129,7 @@ export function buildReportModel(input: AnalyzerResult | readonly AnalyzerResult
   const failedQueries: FailedQuery[] = results.flatMap((r) => r.errors.map((e) => ({ ...e, tool: r.tool })));
   const queries = [...new Set(results.flatMap((r) => r.queries ?? []))];
   const series = results.flatMap((r) => r.series ?? []);
-  const anyData = metrics.length > 0 || known.length > 0 || series.some((s) => s.points.length > 0);
+  const anyData = metrics.length > 0 || findings.length > 0 || known.length > 0 || series.some((s) => s.points.length > 0);
   const range = meta.range ?? results[0]?.range ?? { start: '', end: '', duration: '', stepSeconds: 0 };
 
   return {

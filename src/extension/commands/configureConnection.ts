@@ -4,10 +4,14 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import { DEFAULT_ETCD_SELECTOR, DEFAULT_NODE_SELECTOR, readSettings, writeSetting } from '../settings';
 import { testConnection } from './testConnection';
+import { detectOpenShift, readKubeContexts, type KubeContexts } from './kubeContexts';
 
 export interface ConnectionArgs {
   profile?: 'generic' | 'openshift';
+  /** Empty with profile openshift: discovered from the kubeconfig (Thanos querier route). */
   prometheusUrl: string;
+  /** openshift: kubeconfig context (default current). */
+  kubeContext?: string;
   etcdSelector?: string;
   nodeSelector?: string;
   etcdEndpoints?: string[];
@@ -29,7 +33,8 @@ export function validateUrl(v: string): string | undefined {
 export async function configureConnection(services: ExtensionServices, args?: ConnectionArgs): Promise<boolean> {
   const answers = args ?? (await askConnection());
   if (!answers) return false;
-  const urlProblem = validateUrl(answers.prometheusUrl);
+  const discover = answers.profile === 'openshift' && !answers.prometheusUrl.trim();
+  const urlProblem = discover ? undefined : validateUrl(answers.prometheusUrl);
   if (urlProblem) {
     void vscode.window.showErrorMessage(`etcd: ${urlProblem}`);
     return false;
@@ -39,7 +44,8 @@ export async function configureConnection(services: ExtensionServices, args?: Co
   await writeSetting('etcdSelector', answers.etcdSelector?.trim() || undefined);
   await writeSetting('nodeSelector', answers.nodeSelector?.trim() || undefined);
   await writeSetting('etcdEndpoints', answers.etcdEndpoints?.length ? answers.etcdEndpoints : undefined);
-  services.log.info(`connection configured: ${answers.profile ?? 'generic'} ${answers.prometheusUrl.trim()}`);
+  if (answers.profile === 'openshift') await writeSetting('kubeContext', answers.kubeContext || undefined);
+  services.log.info(`connection configured: ${answers.profile ?? 'generic'} ${answers.prometheusUrl.trim() || '(Prometheus URL from the kubeconfig)'}`);
   if (answers.test !== false) await testConnection(services);
   return true;
 }
@@ -47,14 +53,23 @@ export async function configureConnection(services: ExtensionServices, args?: Co
 async function askConnection(): Promise<ConnectionArgs | undefined> {
   const s = readSettings();
   const title = 'etcd: Configure Connection';
+  const kube = readKubeContexts(s.kubeconfig);
+  const detected = kube.current ? await detectOpenShift(s.kubeconfig, s.kubeContext || kube.current) : false;
   const profile = await vscode.window.showQuickPick(
     [
-      { label: 'generic', description: 'Any Prometheus scraping etcd (and node-exporter)', picked: s.profile === 'generic' },
-      { label: 'openshift', description: 'OpenShift: Thanos querier in openshift-monitoring + bearer token', picked: s.profile === 'openshift' },
-    ],
+      { label: 'generic', description: 'Any Prometheus scraping etcd (and node-exporter)', picked: s.profile === 'generic' && !detected },
+      {
+        label: 'openshift',
+        description: detected
+          ? `OpenShift detected on kubeconfig context ${s.kubeContext || kube.current}`
+          : 'OpenShift: Thanos querier in openshift-monitoring + bearer token from the kubeconfig',
+        picked: s.profile === 'openshift' || detected,
+      },
+    ].sort((a, b) => Number(b.picked) - Number(a.picked)),
     { title: `${title} (1/5): profile`, ignoreFocusOut: true },
   );
   if (!profile) return undefined;
+  if (profile.label === 'openshift') return askOpenShift(title, kube, s.prometheusUrl);
   const prometheusUrl = await vscode.window.showInputBox({
     title: `${title} (2/5): Prometheus URL`,
     value: s.prometheusUrl || 'http://127.0.0.1:9090',
@@ -92,4 +107,28 @@ async function askConnection(): Promise<ConnectionArgs | undefined> {
     nodeSelector,
     etcdEndpoints: endpoints.split(',').map((x) => x.trim()).filter(Boolean),
   };
+}
+
+/** openshift: pick a kubeconfig context; the Prometheus URL is optional (discovered from the Thanos route). */
+async function askOpenShift(title: string, kube: KubeContexts, currentUrl: string): Promise<ConnectionArgs | undefined> {
+  if (!kube.contexts.length) {
+    void vscode.window.showErrorMessage(
+      `etcd: no kubeconfig context found${kube.problem ? ` (${kube.problem})` : ''}. Log in with \`oc login\` or set etcdAnalyzer.kubeconfig.`,
+    );
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    kube.contexts.map((c) => ({ label: c, description: c === kube.current ? 'current context' : undefined })),
+    { title: `${title} (2/3): kubeconfig context`, ignoreFocusOut: true },
+  );
+  if (!picked) return undefined;
+  const prometheusUrl = await vscode.window.showInputBox({
+    title: `${title} (3/3): Prometheus URL (optional)`,
+    value: currentUrl,
+    prompt: 'Leave empty to discover the Thanos querier route in openshift-monitoring from the kubeconfig',
+    validateInput: (v) => (v.trim() ? validateUrl(v) : undefined),
+    ignoreFocusOut: true,
+  });
+  if (prometheusUrl === undefined) return undefined;
+  return { profile: 'openshift', kubeContext: picked.label, prometheusUrl: prometheusUrl.trim() };
 }
