@@ -80,5 +80,12 @@ if [ -f "$E2E_RESULTS" ]; then
 else
   echo "no results file: the suite did not run"; rc=1
 fi
+# Screenshots for reviewers (dashboard light + dark, report panel) in the same editor, after the suite.
+if [ $rc = 0 ]; then
+  mkdir -p "$ROOT/test-results/screenshots"
+  node "$HERE/screenshots.cjs" "http://127.0.0.1:$PORT" "$WS" "$ROOT" "$ROOT/test-results/screenshots" "$CHROMIUM" \
+    || node "$HERE/screenshots.cjs" "http://127.0.0.1:$PORT" "$WS" "$ROOT" "$ROOT/test-results/screenshots" "$CHROMIUM" \
+    || { echo "screenshots FAILED (twice)"; rc=1; }
+fi
 [ $rc = 0 ] || { E2E_KEEP_STATE=1; echo "extension host logs: $STATE/ud/logs"; }
 exit $rc

@@ -2,6 +2,7 @@
 // whose message is one line naming what was wrong and what to type instead.
 import { parseArgs } from 'node:util';
 import type { ConnectionFlags } from '../core/config/connection';
+import { CONNECTION_OPTIONS, connectionFlagsFrom } from '../core/config/connectionFlags';
 import type { Severity } from '../core/types';
 import { resolveTimeRange } from '../core/util/timeRange';
 import { didYouMean } from './suggest';
@@ -50,17 +51,7 @@ const OPTIONS = {
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
-  prometheus: { type: 'string' },
-  'token-file': { type: 'string' },
-  'ca-file': { type: 'string' },
-  'insecure-skip-tls-verify': { type: 'boolean' },
-  profile: { type: 'string' },
-  'etcd-selector': { type: 'string' },
-  'node-selector': { type: 'string' },
-  'etcd-endpoints': { type: 'string' },
-  history: { type: 'string' },
-  kubeconfig: { type: 'string' },
-  'kube-context': { type: 'string' },
+  ...CONNECTION_OPTIONS,
 } as const;
 
 const FLAG_NAMES = Object.keys(OPTIONS).map((k) => `--${k}`);
@@ -114,19 +105,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     thresholdsFile: values.thresholds,
     debug: values.debug === true,
     help: values.help === true || command === 'help',
-    connection: {
-      prometheus: values.prometheus,
-      tokenFile: values['token-file'],
-      caFile: values['ca-file'],
-      insecureSkipTlsVerify: values['insecure-skip-tls-verify'],
-      profile: values.profile,
-      etcdSelector: values['etcd-selector'],
-      nodeSelector: values['node-selector'],
-      etcdEndpoints: values['etcd-endpoints'],
-      history: values.history,
-      kubeconfig: values.kubeconfig,
-      kubeContext: values['kube-context'],
-    },
+    connection: connectionFlagsFrom(values),
   };
 }
 

@@ -2,6 +2,7 @@
 // There is deliberately no flag for a token (it would show in `ps`): use ETCD_ANALYZER_TOKEN(_FILE) / ETCD_ANALYZER_MCP_TOKEN.
 import { parseArgs } from 'node:util';
 import type { ConnectionFlags } from '../core/config/connection';
+import { CONNECTION_OPTIONS, connectionFlagsFrom } from '../core/config/connectionFlags';
 
 export interface McpArgs {
   http: boolean;
@@ -67,17 +68,7 @@ export function parseMcpArgs(argv: string[]): McpArgs {
         'log-level': { type: 'string' },
         thresholds: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
-        prometheus: { type: 'string' },
-        'token-file': { type: 'string' },
-        'ca-file': { type: 'string' },
-        'insecure-skip-tls-verify': { type: 'boolean' },
-        profile: { type: 'string' },
-        'etcd-selector': { type: 'string' },
-        'node-selector': { type: 'string' },
-        'etcd-endpoints': { type: 'string' },
-        history: { type: 'string' },
-        kubeconfig: { type: 'string' },
-        'kube-context': { type: 'string' },
+        ...CONNECTION_OPTIONS,
       },
     }));
   } catch (err) {
@@ -98,18 +89,6 @@ export function parseMcpArgs(argv: string[]): McpArgs {
     logLevel: values['log-level'],
     thresholdsFile: values.thresholds,
     help: values.help === true,
-    connection: {
-      prometheus: values.prometheus,
-      tokenFile: values['token-file'],
-      caFile: values['ca-file'],
-      insecureSkipTlsVerify: values['insecure-skip-tls-verify'],
-      profile: values.profile,
-      etcdSelector: values['etcd-selector'],
-      nodeSelector: values['node-selector'],
-      etcdEndpoints: values['etcd-endpoints'],
-      history: values.history,
-      kubeconfig: values.kubeconfig,
-      kubeContext: values['kube-context'],
-    },
+    connection: connectionFlagsFrom(values),
   };
 }

@@ -46,7 +46,7 @@ describe('dashboard webview (headless chromium)', () => {
       const names = await page.$$eval('#members-table tbody tr th', (ths) => ths.map((t) => t.firstChild?.textContent));
       assert.deepEqual(names, recorded.members.map((m) => m.name), theme);
       assert.equal(await page.locator('#members-table .leader-mark').count(), recorded.members.filter((m) => m.isLeader).length);
-      assert.equal(await page.locator('#findings-list li').count(), recorded.findings.length);
+      assert.equal(await page.locator('#findings-list > li').count(), recorded.findings.length);
       assert.ok(recorded.findings.length > 0, 'the recorded fixture has a finding');
       const ink = await canvasInk(page);
       assert.deepEqual(Object.keys(ink).sort(), recorded.charts.map((c) => c.id).sort());

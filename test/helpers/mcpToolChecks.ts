@@ -3,24 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-
-export const EXPECTED_TOOLS = [
-  'get_server_health',
-  'get_etcd_cluster_status',
-  'get_ocp_cluster_info',
-  'get_ocp_node_usage',
-  'get_etcd_general_info',
-  'get_etcd_disk_wal_fsync',
-  'get_etcd_disk_backend_commit',
-  'get_etcd_disk_compact_defrag',
-  'get_node_disk_io',
-  'get_etcd_network_io',
-  'get_etcd_performance_deep_drive',
-  'get_etcd_bottleneck_analysis',
-  'generate_etcd_performance_report',
-  'get_etcd_history_trends',
-  'compare_etcd_to_baseline',
-];
+import { EXPECTED_TOOLS } from './toolNames';
 
 /** Tools whose metrics the local bed (etcd + node-exporter + Prometheus) certainly has numbers for. */
 export const NUMERIC_TOOLS = [

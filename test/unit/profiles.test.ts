@@ -82,6 +82,16 @@ test('openshift: namespace matchers, member = pod, node = pod minus etcd-', () =
   assert.equal(p.nodeForMember('etcd-master-9', { pod: 'etcd-master-9' }, ['master-1']), undefined);
 });
 
+test('member label order is per profile: openshift prefers pod, generic prefers member; instance is the fallback', () => {
+  const openshift = createProfile({ ...defaultProfileConfig('https://thanos'), profile: 'openshift' });
+  const labels = { member: 'm1', pod: 'etcd-master-0', instance: '10.0.0.5:9979' };
+  assert.equal(openshift.memberOf(labels), 'etcd-master-0');
+  assert.equal(generic().memberOf(labels), 'm1');
+  assert.equal(openshift.memberOf({ member: 'm1', pod: '', instance: 'etcd-a.example.com:2379' }), 'm1', 'empty label skipped');
+  assert.equal(openshift.memberOf({ instance: 'etcd-a.example.com:2379' }), 'etcd-a.example.com');
+  assert.equal(openshift.memberOf({}), 'unknown');
+});
+
 test('openshift keeps a user-customised selector', () => {
   const p = createProfile({ ...defaultProfileConfig('https://thanos'), profile: 'openshift', etcdSelector: 'namespace="my-etcd"' });
   assert.equal(p.etcdMatchers(), 'namespace="my-etcd"');

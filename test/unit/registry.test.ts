@@ -12,24 +12,7 @@ import type { AnalyzerResult, MetricSummary } from '../../src/core/types';
 import type { HistoryPort } from '../../src/core/history/port';
 import { getMetric } from '../../src/core/metrics/catalog';
 import { SourceError } from '../../src/core/source/types';
-
-const EXPECTED = [
-  'get_server_health',
-  'get_etcd_cluster_status',
-  'get_ocp_cluster_info',
-  'get_ocp_node_usage',
-  'get_etcd_general_info',
-  'get_etcd_disk_wal_fsync',
-  'get_etcd_disk_backend_commit',
-  'get_etcd_disk_compact_defrag',
-  'get_node_disk_io',
-  'get_etcd_network_io',
-  'get_etcd_performance_deep_drive',
-  'get_etcd_bottleneck_analysis',
-  'generate_etcd_performance_report',
-  'get_etcd_history_trends',
-  'compare_etcd_to_baseline',
-];
+import { EXPECTED_TOOLS as EXPECTED } from '../helpers/toolNames';
 
 const NOW = new Date('2026-01-01T12:00:00Z');
 

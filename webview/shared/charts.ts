@@ -202,3 +202,31 @@ export function mountCharts(grid: HTMLElement, specs: readonly ChartSpec[], win?
   const theme = readChartTheme(); // one style read for all charts
   return specs.map((s) => mountChart(grid, s, win, theme)).filter((h): h is ChartHandle => !!h);
 }
+
+/**
+ * Draws one small chart off-screen and throws it away, so Chart.js, the time scale and date formatting are
+ * compiled and initialised while the host is still querying Prometheus. A fresh webview otherwise pays ~100 ms
+ * of one-time start-up on the first real chart (measured: one chart ≈ six charts in a cold page).
+ */
+export function warmUpCharts(): void {
+  const host = el('div', { class: 'chart-warmup', 'aria-hidden': 'true' });
+  host.style.cssText = 'position:absolute;left:-10000px;top:0;width:300px;visibility:hidden';
+  document.body.appendChild(host);
+  const now = Date.now();
+  const t = Array.from({ length: 60 }, (_, i) => now - (60 - i) * 60_000);
+  const spec: ChartSpec = {
+    id: 'warmup',
+    title: 'warm-up',
+    unit: 'seconds',
+    warning: 0.01,
+    lines: [
+      { label: 'a', t, v: t.map((_, i) => (i % 7 === 0 ? null : 0.005 + (i % 5) * 0.001)) },
+      { label: 'b', t, v: t.map((_, i) => 0.004 + (i % 3) * 0.001) },
+    ],
+  };
+  try {
+    mountChart(host, spec, { start: t[0], end: now })?.destroy();
+  } finally {
+    host.remove();
+  }
+}

@@ -48,6 +48,12 @@ export function membersOnNode(metrics: readonly MetricSummary[], node: string): 
   return [...out].sort();
 }
 
+/** " (hosting m1, m2)" after a node's name when its members are known, else "". */
+export function hostingPhrase(metrics: readonly MetricSummary[], node: string): string {
+  const members = membersOnNode(metrics, node);
+  return members.length ? ` (hosting ${members.join(', ')})` : '';
+}
+
 /** Node hosting a member, when some summary says so. */
 export function nodeOfMember(metrics: readonly MetricSummary[], member: string): string | undefined {
   return metrics.find((m) => m.scope === 'member' && m.member === member && m.node)?.node;

@@ -8,6 +8,7 @@ import { evaluateFindings, pruneRelated } from '../analysis/evaluate';
 import { overallHealth } from '../analysis/health';
 import { toQueryError } from '../util/errors';
 import { joinMatchers } from '../util/promql';
+import { uniqueBy } from '../util/uniqueBy';
 
 export interface AnalyzerMeta {
   name: string;
@@ -135,6 +136,20 @@ export function buildResult(meta: AnalyzerMeta, range: TimeRange, parts: ResultP
   return result;
 }
 
+/**
+ * The result of a collect-and-evaluate analyzer: everything collected (pass `{ ...c, metrics }` to narrow the rows),
+ * its findings, and `data` = health counts plus the analyzer's own extras.
+ */
+export function evaluatedResult(
+  meta: AnalyzerMeta,
+  range: TimeRange,
+  c: Collected & { findings: Finding[] },
+  summary: string,
+  extra: Record<string, unknown> = {},
+): AnalyzerResult {
+  return buildResult(meta, range, { ...c, summary, data: { ...healthData(c.findings), ...extra } });
+}
+
 /** `healthy`/`degraded`/`critical` plus counts, for `data`. */
 export function healthData(findings: readonly Finding[]): { health: string; critical: number; warning: number; info: number } {
   return {
@@ -146,32 +161,18 @@ export function healthData(findings: readonly Finding[]): { health: string; crit
 }
 
 export function dedupeErrors(errors: readonly QueryError[]): QueryError[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => {
-    const k = `${e.kind}\u0000${e.query}\u0000${e.metric ?? ''}\u0000${e.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return uniqueBy(errors, (e) => `${e.kind}\u0000${e.query}\u0000${e.metric ?? ''}\u0000${e.message}`);
 }
 
 /** One row per (metric, member, labels): the first wins. Used when several sections report the same metric. */
 export function dedupeMetrics(metrics: readonly MetricSummary[]): MetricSummary[] {
-  const seen = new Set<string>();
-  return metrics.filter((m) => {
-    const k = `${m.metric}\u0000${m.member}\u0000${JSON.stringify(m.labels ?? {})}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return uniqueBy(metrics, identityKey);
 }
 
 export function dedupeSeries(series: readonly Series[]): Series[] {
-  const seen = new Set<string>();
-  return series.filter((s) => {
-    const k = `${s.metric}\u0000${s.member}\u0000${JSON.stringify(s.labels ?? {})}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return uniqueBy(series, identityKey);
+}
+
+function identityKey(x: { metric: string; member: string; labels?: Record<string, string> }): string {
+  return `${x.metric}\u0000${x.member}\u0000${JSON.stringify(x.labels ?? {})}`;
 }

@@ -7,7 +7,7 @@ import type { CommonInput } from './input';
 import type { EtcdClusterStatus, EtcdMemberStatus } from '../source/clusterStatusTypes';
 import { buildResult, collect, evaluate, healthData, rangeOf } from './analyzerKit';
 import { readClusterStatus } from './clusterStatusRead';
-import { errorsPhrase, findingsPhrase, perMember } from './summaryText';
+import { errorsPhrase, perMember, verdictPhrase } from './summaryText';
 import { getMetric } from '../metrics/catalog';
 import { formatValue } from '../util/units';
 import { leaderOf } from './generalInfo';
@@ -52,7 +52,7 @@ function fromEtcd(ctx: AnalyzerContext, input: CommonInput, range: TimeRange, st
   const summary =
     `etcd API (${ctx.clusterStatus?.description ?? 'etcd'}): ${healthy} of ${st.members.length} members healthy, leader ${leader ?? 'none'}` +
     `${leaderStatus?.raftTerm !== undefined ? `, raft term ${leaderStatus.raftTerm}` : ''}, version ${versions.join('/') || 'unknown'}. ${memberText}. ${alarms} ` +
-    `Verdict: ${healthData(findings).health} — ${findingsPhrase(findings)}.`;
+    verdictPhrase(findings);
   return buildResult(clusterStatusAnalyzer, range, {
     summary,
     metrics,
@@ -74,7 +74,7 @@ async function fromPrometheus(ctx: AnalyzerContext, input: CommonInput, range: T
   const summary = m.length
     ? `etcd API not used (${why}); from Prometheus: ${upCount} of ${up.length} member targets up, leader ${leaderOf(m) ?? 'unknown'}, ` +
       `DB size ${perMember(m, 'db_size_bytes', 'latest') || 'no data'}, in use ${perMember(m, 'db_in_use_bytes', 'latest') || 'no data'}. ` +
-      `Raft term/index, alarms and endpoint health need the etcd API (set the etcd endpoints). Verdict: ${healthData(findings).health} — ${findingsPhrase(findings)}.` +
+      `Raft term/index, alarms and endpoint health need the etcd API (set the etcd endpoints). ${verdictPhrase(findings)}` +
       errorsPhrase([...errors, ...c.errors])
     : `etcd API not used (${why}) and Prometheus has no etcd data.${errorsPhrase([...errors, ...c.errors])}`;
   return buildResult(clusterStatusAnalyzer, range, {

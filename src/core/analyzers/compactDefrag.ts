@@ -1,8 +1,8 @@
 // get_etcd_disk_compact_defrag: compaction/defrag/snapshot durations and counts, with DB fragmentation and quota.
 import { commonInput } from './input';
 import type { Analyzer } from './types';
-import { buildResult, collectAndEvaluate, healthData, rangeOf } from './analyzerKit';
-import { errorsPhrase, findingsPhrase, perMember } from './summaryText';
+import { collectAndEvaluate, evaluatedResult, rangeOf } from './analyzerKit';
+import { errorsPhrase, perMember, verdictPhrase } from './summaryText';
 import { metricIdsOf } from '../metrics/catalog';
 
 export const compactDefragAnalyzer: Analyzer<typeof commonInput> = {
@@ -26,17 +26,9 @@ export const compactDefragAnalyzer: Analyzer<typeof commonInput> = {
       ? `Over ${range.duration}: compactions ${perMember(m, 'compactions', 'increase') || 'no data'}; compaction p99 ${perMember(m, 'compaction_duration', 'p99') || 'no data'}; ` +
         `defrags ${perMember(m, 'defrags', 'increase') || 'no data'}; snapshot saves ${perMember(m, 'snapshot_saves', 'increase') || 'no data'}. ` +
         `Fragmentation: ${perMember(m, 'db_fragmentation_ratio', 'latest') || 'no data'} (target < 30 %); DB size ${perMember(m, 'db_size_bytes', 'latest') || 'no data'}. ` +
-        `Verdict: ${healthData(c.findings).health} — ${findingsPhrase(c.findings)}.` +
+        verdictPhrase(c.findings) +
         errorsPhrase(c.errors)
       : `No compaction/defrag data over ${range.duration}.${errorsPhrase(c.errors)}`;
-    return buildResult(compactDefragAnalyzer, range, {
-      summary,
-      metrics: c.metrics,
-      findings: c.findings,
-      series: c.series,
-      errors: c.errors,
-      queries: c.queries,
-      data: healthData(c.findings),
-    });
+    return evaluatedResult(compactDefragAnalyzer, range, c, summary);
   },
 };

@@ -2,8 +2,8 @@
 import { commonInput } from './input';
 import type { Analyzer } from './types';
 import type { MetricSummary, Statistic } from '../types';
-import { buildResult, collectAndEvaluate, healthData, rangeOf } from './analyzerKit';
-import { errorsPhrase, findingsPhrase } from './summaryText';
+import { collectAndEvaluate, evaluatedResult, rangeOf } from './analyzerKit';
+import { errorsPhrase, verdictPhrase } from './summaryText';
 import { metricIds } from '../metrics/catalog';
 import { pairOf, statOf } from '../analysis/metricLookup';
 import { formatValue } from '../util/units';
@@ -42,18 +42,10 @@ export const deepDriveAnalyzer: Analyzer<typeof commonInput> = {
     const summary = c.metrics.length
       ? `Member comparison over ${range.duration} — ${rows.join('; ')}. ` +
         `Outliers: ${outliers.length ? outliers.map((f) => f.title).join('; ') : 'none'}. ` +
-        `Verdict: ${healthData(c.findings).health} — ${findingsPhrase(c.findings)}.` +
+        verdictPhrase(c.findings) +
         errorsPhrase(c.errors)
       : `No etcd data over ${range.duration}.${errorsPhrase(c.errors)}`;
-    return buildResult(deepDriveAnalyzer, range, {
-      summary,
-      metrics: c.metrics,
-      findings: c.findings,
-      series: c.series,
-      errors: c.errors,
-      queries: c.queries,
-      data: { ...healthData(c.findings), comparison, outliers: outliers.map((f) => f.id) },
-    });
+    return evaluatedResult(deepDriveAnalyzer, range, c, summary, { comparison, outliers: outliers.map((f) => f.id) });
   },
 };
 

@@ -2,8 +2,8 @@
 import { commonInput } from './input';
 import type { Analyzer } from './types';
 import type { MetricSummary } from '../types';
-import { buildResult, collectAndEvaluate, healthData, rangeOf } from './analyzerKit';
-import { errorsPhrase, findingsPhrase, perMember, total } from './summaryText';
+import { collectAndEvaluate, evaluatedResult, rangeOf } from './analyzerKit';
+import { errorsPhrase, perMember, total, verdictPhrase } from './summaryText';
 import { metricIdsOf } from '../metrics/catalog';
 import { statOf } from '../analysis/metricLookup';
 import { formatValue } from '../util/units';
@@ -40,19 +40,11 @@ export const generalInfoAnalyzer: Analyzer<typeof commonInput> = {
       parts.push(
         `Leader changes in ${range.duration}: ${Math.round(changes)}; proposals committed ${formatValue(committed, 'per_second')} (leader), failed ${formatValue(failed ?? 0, 'per_second')}.`,
       );
-      parts.push(`Verdict: ${healthData(c.findings).health} — ${findingsPhrase(c.findings)}.`);
+      parts.push(verdictPhrase(c.findings));
     } else {
       parts.push(`No etcd member data over ${range.duration}.`);
     }
-    return buildResult(generalInfoAnalyzer, range, {
-      summary: parts.join(' ') + errorsPhrase(c.errors),
-      metrics: c.metrics,
-      findings: c.findings,
-      series: c.series,
-      errors: c.errors,
-      queries: c.queries,
-      data: { ...healthData(c.findings), leader: leader ?? null, members },
-    });
+    return evaluatedResult(generalInfoAnalyzer, range, c, parts.join(' ') + errorsPhrase(c.errors), { leader: leader ?? null, members });
   },
 };
 

@@ -2,7 +2,7 @@
 import { commonInput } from './input';
 import type { Analyzer } from './types';
 import type { LevelKey } from '../analysis/thresholds';
-import { buildResult, collectAndEvaluate, healthData, rangeOf } from './analyzerKit';
+import { collectAndEvaluate, evaluatedResult, rangeOf } from './analyzerKit';
 import { errorsPhrase, perMember, verdict } from './summaryText';
 import { metricIdsOf } from '../metrics/catalog';
 import { formatValue } from '../util/units';
@@ -40,15 +40,7 @@ export function latencyAnalyzer(spec: LatencyAnalyzerSpec): Analyzer<typeof comm
           `p50: ${perMember(c.metrics, spec.metric, 'p50')}; worst rolling p99: ${perMember(c.metrics, spec.metric, 'max')}.` +
           errorsPhrase(c.errors)
         : `No ${spec.label} data over ${range.duration}.${errorsPhrase(c.errors)}`;
-      return buildResult(spec, range, {
-        summary,
-        metrics: c.metrics,
-        findings: c.findings,
-        series: c.series,
-        errors: c.errors,
-        queries: c.queries,
-        data: { ...healthData(c.findings), targetSeconds: level.warning, alertSeconds: level.critical },
-      });
+      return evaluatedResult(spec, range, c, summary, { targetSeconds: level.warning, alertSeconds: level.critical });
     },
   };
 }

@@ -1,8 +1,8 @@
 // get_etcd_network_io: peer RTT per pair, peer/client traffic, peer failures, node network.
 import { commonInput } from './input';
 import type { Analyzer } from './types';
-import { buildResult, collectAndEvaluate, healthData, rangeOf } from './analyzerKit';
-import { errorsPhrase, findingsPhrase, perMember, total, verdict, worstPhrase } from './summaryText';
+import { collectAndEvaluate, evaluatedResult, rangeOf } from './analyzerKit';
+import { errorsPhrase, perMember, total, verdict, verdictPhrase, worstPhrase } from './summaryText';
 import { metricIdsOf } from '../metrics/catalog';
 import { formatValue } from '../util/units';
 
@@ -32,17 +32,9 @@ export const networkIoAnalyzer: Analyzer<typeof commonInput> = {
         `(target < ${formatValue(ctx.thresholds.peerRttP99Seconds.warning, 'seconds')}) — ${verdict(c.findings, 'peer_rtt_p99_high')}. ` +
         `Peer failures ${formatValue(peerFail, 'per_second')}; peer sent worst ${worstPhrase(m, 'peer_sent_bytes_rate', 'avg')}; ` +
         `client gRPC received ${perMember(m, 'client_grpc_received_bytes_rate', 'avg') || 'no data'}; node network drops worst ${worstPhrase(m, 'node_network_drops_rate', 'avg')}. ` +
-        `Verdict: ${healthData(c.findings).health} — ${findingsPhrase(c.findings)}.` +
+        verdictPhrase(c.findings) +
         errorsPhrase(c.errors)
       : `No etcd network data over ${range.duration}.${errorsPhrase(c.errors)}`;
-    return buildResult(networkIoAnalyzer, range, {
-      summary,
-      metrics: m,
-      findings: c.findings,
-      series: c.series,
-      errors: c.errors,
-      queries: c.queries,
-      data: healthData(c.findings),
-    });
+    return evaluatedResult(networkIoAnalyzer, range, { ...c, metrics: m }, summary);
   },
 };

@@ -2,8 +2,8 @@
 import { commonInput } from './input';
 import type { Analyzer } from './types';
 import type { MetricSummary } from '../types';
-import { buildResult, collectAndEvaluate, healthData, rangeOf } from './analyzerKit';
-import { errorsPhrase, findingsPhrase, perMember, worstPhrase } from './summaryText';
+import { collectAndEvaluate, evaluatedResult, rangeOf } from './analyzerKit';
+import { errorsPhrase, perMember, verdictPhrase, worstPhrase } from './summaryText';
 import { metricIdsOf } from '../metrics/catalog';
 
 export const nodeDiskIoAnalyzer: Analyzer<typeof commonInput> = {
@@ -31,18 +31,10 @@ export const nodeDiskIoAnalyzer: Analyzer<typeof commonInput> = {
         `iowait avg ${perMember(m, 'node_iowait_percent', 'avg') || 'no data'} (target < ${ctx.thresholds.iowaitPercent.warning} %); ` +
         `write latency worst ${worstPhrase(m, 'disk_write_latency_seconds', 'avg')}; utilisation worst ${worstPhrase(m, 'disk_utilisation_percent', 'avg')}; ` +
         `write throughput worst ${worstPhrase(m, 'disk_write_bytes_rate', 'avg')}, write IOPS worst ${worstPhrase(m, 'disk_write_iops', 'avg')}; ` +
-        `I/O pressure ${perMember(m, 'io_pressure_percent', 'avg') || 'no data'}. Verdict: ${healthData(c.findings).health} — ${findingsPhrase(c.findings)}.` +
+        `I/O pressure ${perMember(m, 'io_pressure_percent', 'avg') || 'no data'}. ${verdictPhrase(c.findings)}` +
         errorsPhrase(c.errors)
       : `No node-exporter disk data over ${range.duration} with node selector ${ctx.profile.nodeMatchers()}: check that node-exporter runs on the etcd nodes and the selector matches it.${errorsPhrase(c.errors)}`;
-    return buildResult(nodeDiskIoAnalyzer, range, {
-      summary,
-      metrics: nodeRows,
-      findings: c.findings,
-      series: c.series,
-      errors: c.errors,
-      queries: c.queries,
-      data: { ...healthData(c.findings), membersByNode: hosts },
-    });
+    return evaluatedResult(nodeDiskIoAnalyzer, range, { ...c, metrics: nodeRows }, summary, { membersByNode: hosts });
   },
 };
 

@@ -3,8 +3,8 @@
 import { commonInput } from './input';
 import type { Analyzer } from './types';
 import type { MetricSummary } from '../types';
-import { buildResult, collectAndEvaluate, healthData, rangeOf } from './analyzerKit';
-import { errorsPhrase, findingsPhrase, perMember } from './summaryText';
+import { collectAndEvaluate, evaluatedResult, rangeOf } from './analyzerKit';
+import { errorsPhrase, perMember, verdictPhrase } from './summaryText';
 import { hostsOf } from './nodeDiskIo';
 
 const NODE_METRICS = ['node_cpu_percent', 'node_memory_percent', 'node_major_page_faults_rate', 'node_iowait_percent'];
@@ -36,17 +36,10 @@ export const ocpNodeUsageAnalyzer: Analyzer<typeof commonInput> = {
       ? `Nodes hosting etcd over ${range.duration}${etcdNodes.size ? ` (${Object.entries(hosts).map(([n, ms]) => `${n}: ${ms.join(', ')}`).join('; ')})` : ' (member→node mapping unknown: all node-exporter nodes shown)'}: ` +
         `CPU avg ${perMember(nodes, 'node_cpu_percent', 'avg')}, max ${perMember(nodes, 'node_cpu_percent', 'max')}; memory ${perMember(nodes, 'node_memory_percent', 'avg')} ` +
         `(warning at ${ctx.thresholds.cpuPercent.warning} % CPU, ${ctx.thresholds.memoryPercent.warning} % memory). etcd process CPU ${perMember(metrics, 'process_cpu_percent', 'avg') || 'no data'}, ` +
-        `memory ${perMember(metrics, 'process_memory_bytes', 'latest') || 'no data'}. Verdict: ${healthData(findings).health} — ${findingsPhrase(findings)}.` +
+        `memory ${perMember(metrics, 'process_memory_bytes', 'latest') || 'no data'}. ${verdictPhrase(findings)}` +
         errorsPhrase(c.errors)
       : `No node-exporter data with node selector ${ctx.profile.nodeMatchers()} over ${range.duration}: node usage needs node-exporter on the etcd nodes.${errorsPhrase(c.errors)}`;
-    return buildResult(ocpNodeUsageAnalyzer, range, {
-      summary,
-      metrics,
-      findings,
-      series: c.series.filter((s) => !etcdNodes.size || etcdNodes.has(s.member)),
-      errors: c.errors,
-      queries: c.queries,
-      data: { ...healthData(findings), membersByNode: hosts },
-    });
+    const series = c.series.filter((s) => !etcdNodes.size || etcdNodes.has(s.member));
+    return evaluatedResult(ocpNodeUsageAnalyzer, range, { ...c, metrics, findings, series }, summary, { membersByNode: hosts });
   },
 };

@@ -9,33 +9,16 @@ import { buildResult, dedupeErrors, dedupeMetrics, dedupeSeries, healthData, ran
 import { sortFindings } from '../analysis/evaluate';
 import { findingsPhrase, worstPhrase, errorsPhrase } from './summaryText';
 import { toQueryError } from '../util/errors';
-import { serverHealthAnalyzer } from './serverHealth';
-import { clusterStatusAnalyzer } from './clusterStatus';
-import { ocpClusterInfoAnalyzer } from './ocpClusterInfo';
-import { ocpNodeUsageAnalyzer } from './ocpNodeUsage';
-import { generalInfoAnalyzer, leaderOf } from './generalInfo';
-import { walFsyncAnalyzer } from './walFsync';
-import { backendCommitAnalyzer } from './backendCommit';
-import { compactDefragAnalyzer } from './compactDefrag';
-import { nodeDiskIoAnalyzer } from './nodeDiskIo';
-import { networkIoAnalyzer } from './networkIo';
+import { leaderOf } from './generalInfo';
 import { deepDriveAnalyzer } from './deepDrive';
 import { bottleneckAnalysisAnalyzer } from './bottleneckAnalysis';
+import { WINDOW_ANALYZERS } from './windowAnalyzers';
 
 /** Report sections in reading order. Bottleneck first so its findings (with every correlation) win de-duplication. */
 export const REPORT_SECTIONS: Analyzer<typeof commonInput>[] = [
   bottleneckAnalysisAnalyzer,
   deepDriveAnalyzer,
-  serverHealthAnalyzer,
-  clusterStatusAnalyzer,
-  ocpClusterInfoAnalyzer,
-  ocpNodeUsageAnalyzer,
-  generalInfoAnalyzer,
-  walFsyncAnalyzer,
-  backendCommitAnalyzer,
-  compactDefragAnalyzer,
-  nodeDiskIoAnalyzer,
-  networkIoAnalyzer,
+  ...WINDOW_ANALYZERS.filter((a) => a !== bottleneckAnalysisAnalyzer && a !== deepDriveAnalyzer),
 ];
 
 export interface ReportSection {

@@ -1,34 +1,12 @@
 // The one registry every face adapts (LM tools, MCP, CLI, chat). Order = the order tools are listed to users.
 import type { Analyzer } from './types';
-import { serverHealthAnalyzer } from './serverHealth';
-import { clusterStatusAnalyzer } from './clusterStatus';
-import { ocpClusterInfoAnalyzer } from './ocpClusterInfo';
-import { ocpNodeUsageAnalyzer } from './ocpNodeUsage';
-import { generalInfoAnalyzer } from './generalInfo';
-import { walFsyncAnalyzer } from './walFsync';
-import { backendCommitAnalyzer } from './backendCommit';
-import { compactDefragAnalyzer } from './compactDefrag';
-import { nodeDiskIoAnalyzer } from './nodeDiskIo';
-import { networkIoAnalyzer } from './networkIo';
-import { deepDriveAnalyzer } from './deepDrive';
-import { bottleneckAnalysisAnalyzer } from './bottleneckAnalysis';
+import { WINDOW_ANALYZERS } from './windowAnalyzers';
 import { performanceReportAnalyzer } from './performanceReport';
 import { historyTrendsAnalyzer } from './historyTrends';
 import { compareToBaselineAnalyzer } from './compareToBaseline';
 
 export const analyzers: Analyzer[] = [
-  serverHealthAnalyzer,
-  clusterStatusAnalyzer,
-  ocpClusterInfoAnalyzer,
-  ocpNodeUsageAnalyzer,
-  generalInfoAnalyzer,
-  walFsyncAnalyzer,
-  backendCommitAnalyzer,
-  compactDefragAnalyzer,
-  nodeDiskIoAnalyzer,
-  networkIoAnalyzer,
-  deepDriveAnalyzer,
-  bottleneckAnalysisAnalyzer,
+  ...WINDOW_ANALYZERS,
   performanceReportAnalyzer,
   historyTrendsAnalyzer,
   compareToBaselineAnalyzer,

@@ -3,6 +3,7 @@ import type { Finding, MetricSummary, Statistic } from '../types';
 import { formatValue } from '../util/units';
 import { statOf } from '../analysis/metricLookup';
 import { SEVERITY_RANK } from '../analysis/finding';
+import { overallHealth } from '../analysis/health';
 
 /** "m1 2.1 ms, m2 2.4 ms, m3 31 ms" (rows of one metric; members without data say "no data"). */
 export function perMember(metrics: readonly MetricSummary[], id: string, stat: Statistic, opts: { limit?: number } = {}): string {
@@ -59,6 +60,11 @@ export function findingsPhrase(findings: readonly Finding[], max = 3): string {
   const head = `${findings.length} finding${findings.length === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}`;
   const top = sorted.slice(0, max).map((f) => `${f.severity}: ${f.title}`);
   return `${head}: ${top.join('; ')}${findings.length > max ? '; …' : ''}`;
+}
+
+/** "Verdict: degraded — 2 findings (1 critical): …." — the closing sentence of most analyzer summaries. */
+export function verdictPhrase(findings: readonly Finding[]): string {
+  return `Verdict: ${overallHealth(findings)} — ${findingsPhrase(findings)}.`;
 }
 
 /** "; 2 queries failed (first: …)" for summaries of partial results. */

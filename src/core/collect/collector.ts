@@ -13,6 +13,7 @@ import type { CollectRequest, CollectResult, Collector } from './types';
 import type { MetricDef } from '../metrics/types';
 import { getMetric } from '../metrics/catalog';
 import { toQueryError } from '../util/errors';
+import { uniqueBy } from '../util/uniqueBy';
 import { buildQueryParams } from './params';
 import { discover, discoveryQuery, EMPTY_DISCOVERY, type Discovery } from './discovery';
 import { memberFilterFor } from './memberFilter';
@@ -206,11 +207,5 @@ function abortError(): Error {
 
 /** The same failure of the same query (e.g. discovery reported twice) is listed once. */
 function dedupeErrors(errors: QueryError[]): QueryError[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => {
-    const k = `${e.kind}\u0000${e.query}\u0000${e.metric ?? ''}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return uniqueBy(errors, (e) => `${e.kind}\u0000${e.query}\u0000${e.metric ?? ''}`);
 }

@@ -140,18 +140,9 @@ export function statQuery(def: MetricDef, stat: Statistic, p: QueryParams): stri
   const own = def.statExpr?.(stat, p);
   if (own) return own;
   const expr = def.expr(p);
-  switch (stat) {
-    case 'avg':
-    case 'max':
-    case 'min':
-      return overWindow(p, stat, expr);
-    case 'latest':
-      return expr;
-    case 'p50':
-    case 'p90':
-    case 'p99':
-      return `quantile_over_time(${QUANTILES[stat]}, (${expr})[${p.window}:${p.step ?? p.rateWindow}])`;
-    default:
-      return undefined;
+  if (stat === 'p50' || stat === 'p90' || stat === 'p99') {
+    return `quantile_over_time(${QUANTILES[stat]}, (${expr})[${p.window}:${p.step ?? p.rateWindow}])`;
   }
+  // avg/max/min/latest as for any gauge; nothing for the rest.
+  return gaugeStat(stat, expr, p);
 }

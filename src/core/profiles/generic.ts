@@ -20,6 +20,15 @@ export function memberFromInstance(instance: string): string {
   return host;
 }
 
+/** The first set label of `labelNames` (the profile's own order); an `instance` is turned into a member name. */
+export function memberFromLabels(labels: Record<string, string>, labelNames: readonly string[]): string {
+  for (const l of labelNames) {
+    const v = labels[l];
+    if (v) return l === 'instance' ? memberFromInstance(v) : v;
+  }
+  return 'unknown';
+}
+
 export function nodeFromLabels(labels: Record<string, string>, labelNames: readonly string[]): string {
   for (const l of labelNames) {
     const v = labels[l];
@@ -40,12 +49,7 @@ export function createGenericProfile(cfg: ProfileConfig): Profile {
     memberLabels: MEMBER_LABELS,
     nodeLabels: NODE_LABELS,
     hasClusterApi: false,
-    memberOf(labels) {
-      if (labels.member) return labels.member;
-      if (labels.pod) return labels.pod;
-      if (labels.instance) return memberFromInstance(labels.instance);
-      return 'unknown';
-    },
+    memberOf: (labels) => memberFromLabels(labels, MEMBER_LABELS),
     nodeOf: (labels) => nodeFromLabels(labels, NODE_LABELS),
     nodeForMember(member, memberLabels, knownNodes) {
       if (mapping[member]) return mapping[member];

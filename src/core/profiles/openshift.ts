@@ -2,7 +2,7 @@
 // the Thanos querier); node-exporter's instance label is the node name there, so members join nodes by name.
 import type { Profile, ProfileConfig } from './types';
 import { validateSelector } from './selector';
-import { GENERIC_ETCD_SELECTOR, GENERIC_NODE_SELECTOR, memberFromInstance, nodeFromLabels } from './generic';
+import { GENERIC_ETCD_SELECTOR, GENERIC_NODE_SELECTOR, memberFromLabels, nodeFromLabels } from './generic';
 
 export const OPENSHIFT_ETCD_SELECTOR = 'namespace="openshift-etcd", job="etcd"';
 export const OPENSHIFT_NODE_SELECTOR = 'job="node-exporter"';
@@ -30,12 +30,7 @@ export function createOpenShiftProfile(cfg: ProfileConfig): Profile {
     memberLabels: MEMBER_LABELS,
     nodeLabels: NODE_LABELS,
     hasClusterApi: true,
-    memberOf(labels) {
-      if (labels.pod) return labels.pod;
-      if (labels.member) return labels.member;
-      if (labels.instance) return memberFromInstance(labels.instance);
-      return 'unknown';
-    },
+    memberOf: (labels) => memberFromLabels(labels, MEMBER_LABELS),
     nodeOf: (labels) => nodeFromLabels(labels, NODE_LABELS),
     nodeForMember(member, memberLabels, knownNodes) {
       if (mapping[member]) return mapping[member];

@@ -9,8 +9,8 @@ export interface Columns {
   v: (number | null)[];
 }
 
-/** Wider than any chart we draw (4 points per bucket → ≤ 8,000 + gaps per line): what the builders keep. */
-export const MAX_LINE_BUCKETS = 2000;
+/** As wide as the widest chart we draw (4 points per bucket → ≤ 4,800 + gaps per line): what the builders keep. */
+export const MAX_LINE_BUCKETS = 1200;
 
 /**
  * `t` ascending, `v` null = gap. Returns at most 4 points (+1 gap marker) per bucket; the input itself when it is

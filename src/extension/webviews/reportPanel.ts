@@ -71,9 +71,10 @@ export class ReportPanelManager implements vscode.Disposable {
     if (state?.model && state.model.version === 1 && !state.chartsStripped) {
       this.model = state.model;
     } else if (state?.request?.start && state.request.end) {
-      void this.load({ start: state.request.start, end: state.request.end });
+      // A restore re-reads a window already analysed: do not record it in history a second time.
+      void this.load({ start: state.request.start, end: state.request.end }, false);
     } else {
-      void this.load({});
+      void this.load({}, false);
     }
   }
 
@@ -113,7 +114,7 @@ export class ReportPanelManager implements vscode.Disposable {
     return buildReportModel(results, { title, cluster: s.prometheusUrl || undefined, profile: s.profile, thresholds: resolveThresholds(s.thresholds) });
   }
 
-  private async load(w: WindowRequest): Promise<void> {
+  private async load(w: WindowRequest, record = true): Promise<void> {
     this.loading?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.loading = cts;
@@ -122,7 +123,7 @@ export class ReportPanelManager implements vscode.Disposable {
     try {
       const runs = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'etcd: building report' },
-        () => runViewAnalyzers(this.services, w, cts.token, true),
+        () => runViewAnalyzers(this.services, w, cts.token, record),
       );
       if (cts.token.isCancellationRequested) return;
       this.show(this.toModel([runs.deep, ...(runs.status ? [runs.status] : [])]));

@@ -1,7 +1,7 @@
 // CPU: etcd process CPU (percent of one core) and the node's CPU use.
 import type { Rule } from '../ruleTypes';
 import { checkThreshold } from '../finding';
-import { membersOnNode } from '../metricLookup';
+import { hostingPhrase } from '../metricLookup';
 import { REC } from '../recommendations';
 
 export const cpuRule: Rule = (metrics, ctx) => [
@@ -27,10 +27,7 @@ export const cpuRule: Rule = (metrics, ctx) => [
     label: 'Node CPU use',
     alsoShow: ['max'],
     where: (m) => `node ${m.member}`,
-    rootCause: (m) => {
-      const members = membersOnNode(metrics, m.member);
-      return `Node ${m.member}${members.length ? ` (hosting ${members.join(', ')})` : ''} has little CPU headroom: etcd competes with other workloads for CPU.`;
-    },
+    rootCause: (m) => `Node ${m.member}${hostingPhrase(metrics, m.member)} has little CPU headroom: etcd competes with other workloads for CPU.`,
     recommendation: REC.cpu,
   }),
 ];

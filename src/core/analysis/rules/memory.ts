@@ -1,7 +1,7 @@
 // Memory: memory use of the nodes hosting etcd.
 import type { Rule } from '../ruleTypes';
 import { checkThreshold } from '../finding';
-import { membersOnNode } from '../metricLookup';
+import { hostingPhrase } from '../metricLookup';
 import { REC } from '../recommendations';
 
 export const memoryRule: Rule = (metrics, ctx) =>
@@ -14,12 +14,8 @@ export const memoryRule: Rule = (metrics, ctx) =>
     label: 'Node memory use',
     alsoShow: ['max'],
     where: (m) => `node ${m.member}`,
-    rootCause: (m) => {
-      const members = membersOnNode(metrics, m.member);
-      return (
-        `Node ${m.member}${members.length ? ` (hosting ${members.join(', ')})` : ''} is short of memory: etcd maps its whole DB into memory, ` +
-        'so page cache pressure turns reads into disk I/O, and the kernel may OOM-kill etcd.'
-      );
-    },
+    rootCause: (m) =>
+      `Node ${m.member}${hostingPhrase(metrics, m.member)} is short of memory: etcd maps its whole DB into memory, ` +
+      'so page cache pressure turns reads into disk I/O, and the kernel may OOM-kill etcd.',
     recommendation: REC.memory,
   });

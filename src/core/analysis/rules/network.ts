@@ -1,8 +1,12 @@
 // Network: peer round-trip time per member pair and peer send/receive failures.
+import type { MetricSummary } from '../../types';
 import type { Rule } from '../ruleTypes';
 import { checkThreshold } from '../finding';
 import { pairOf } from '../metricLookup';
 import { REC } from '../recommendations';
+
+/** "m1→m2": where a pair finding happens. */
+const pairName = (m: MetricSummary): string => `${pairOf(m).from}→${pairOf(m).to}`;
 
 export const networkRule: Rule = (metrics, ctx) => [
   ...checkThreshold(metrics, ctx, {
@@ -15,7 +19,7 @@ export const networkRule: Rule = (metrics, ctx) => [
     alert: 'etcdMemberCommunicationSlow',
     alsoShow: ['p50', 'max'],
     member: (m) => pairOf(m).from,
-    where: (m) => `${pairOf(m).from}→${pairOf(m).to}`,
+    where: pairName,
     rootCause: (m) => {
       const { from, to } = pairOf(m);
       return (
@@ -35,7 +39,7 @@ export const networkRule: Rule = (metrics, ctx) => [
     alert: 'etcdMembersDown',
     alsoShow: ['max'],
     member: (m) => pairOf(m).from,
-    where: (m) => `${pairOf(m).from}→${pairOf(m).to}`,
+    where: pairName,
     rootCause: (m) => `${pairOf(m).from} could not send raft messages to ${pairOf(m).to}: the peer was down, restarting or unreachable.`,
     recommendation: REC.peerFailures,
   }),
@@ -48,7 +52,7 @@ export const networkRule: Rule = (metrics, ctx) => [
     label: 'Peer receive failures',
     alsoShow: ['max'],
     member: (m) => pairOf(m).to,
-    where: (m) => `${pairOf(m).from}→${pairOf(m).to}`,
+    where: pairName,
     rootCause: (m) => `${pairOf(m).to} failed to receive raft messages from ${pairOf(m).from}: broken connections, a restarting peer or packet loss.`,
     recommendation: REC.peerFailures,
   }),

@@ -1,0 +1,149 @@
+// Screenshots of the webviews in the real editor, for reviewers: the dashboard in a light and a dark theme, and
+// the report panel, saved as PNGs. Run after the mocha suite while code-server is still up (scripts/e2e/run.sh):
+//   node scripts/e2e/screenshots.cjs <origin> <workspaceDir> <extensionDir> <outDir> [chromium]
+// Loads the extension from <extensionDir> (extensionDevelopmentPath), switches themes by writing
+// workbench.colorTheme into the workspace settings (restored afterwards), runs the palette commands and waits until
+// the webview has drawn its charts. Exit code 0 when all three PNGs were written.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+function loadPlaywright() {
+  for (const base of [process.cwd(), process.env.E2E_DRIVER_DIR].filter(Boolean)) {
+    try {
+      return require(require.resolve('playwright-core', { paths: [base] }));
+    } catch {}
+  }
+  throw new Error('playwright-core not found: run scripts/e2e/install.sh');
+}
+
+/** Drags the sash on the primary side bar's right edge so the side bar is about `width` px wide. */
+async function widenSidebar(page, width) {
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  if (!bar) throw new Error('no side bar');
+  const edge = bar.x + bar.width;
+  // The workbench's vertical sashes: take the one on the side bar's right edge and drag its centre.
+  const boxes = await page.locator('.monaco-sash.vertical').evaluateAll((els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { x: r.x, y: r.y, w: r.width, h: r.height };
+  }));
+  const sash = boxes.filter((b) => b.h > 100).sort((a, b) => Math.abs(a.x + a.w / 2 - edge) - Math.abs(b.x + b.w / 2 - edge))[0];
+  if (!sash || Math.abs(sash.x + sash.w / 2 - edge) > 8) throw new Error('side bar sash not found');
+  const x = sash.x + sash.w / 2;
+  const y = sash.y + sash.h / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 20, y, { steps: 2 });
+  await page.mouse.move(bar.x + width, y, { steps: 10 });
+  await page.mouse.up();
+  await page.mouse.move(bar.x + width + 200, bar.y + bar.height - 20); // off the sash: no hover highlight
+}
+
+const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
+
+(async () => {
+  const [origin, ws, dev, outDir, chromiumPath = '/usr/bin/chromium'] = process.argv.slice(2);
+  if (!origin || !ws || !dev || !outDir) {
+    console.error('usage: screenshots.cjs <origin> <workspaceDir> <extensionDir> <outDir> [chromium]');
+    process.exit(2);
+  }
+  const { chromium } = loadPlaywright();
+  fs.mkdirSync(outDir, { recursive: true });
+  const settingsFile = path.join(ws, '.vscode', 'settings.json');
+  const originalSettings = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
+  const setTheme = (name) => {
+    const s = originalSettings ? JSON.parse(originalSettings) : {};
+    s['workbench.colorTheme'] = name;
+    // The Chat view in the secondary side bar only takes room from the dashboard in these pictures.
+    s['workbench.secondarySideBar.defaultVisibility'] = 'hidden';
+    s['workbench.startupEditor'] = 'none';
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify(s, null, 2));
+  };
+  const host = new URL(origin).host;
+  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${path.resolve(dev)}`]]);
+  const url = `${origin}/?folder=${encodeURIComponent(path.resolve(ws))}&payload=${encodeURIComponent(payload)}`;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'etcd-analyzer-shots-'));
+  const t0 = Date.now();
+  const lap = (m) => console.log(`[screenshots ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+  let rc = 0;
+  let browser;
+  try {
+    setTheme(THEMES.light);
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    const page = browser.pages()[0] || (await browser.newPage());
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench .statusbar', { timeout: 90_000 });
+    lap('workbench up');
+
+    const runCommand = async (title) => {
+      const input = page.locator('.quick-input-widget input');
+      const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
+      // The command appears once the extension host has registered it: retry.
+      for (let i = 0; ; i++) {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill('>' + title);
+        if (await row.first().isVisible({ timeout: 2000 }).catch(() => false)) break;
+        if (i > 40) throw new Error(`command "${title}" not found in the palette`);
+      }
+      await page.keyboard.press('Enter');
+      lap(`ran "${title}"`);
+    };
+    // A webview's own document is the inner frame (iframe.webview > iframe#active-frame). Find the one showing `text`
+    // with at least `canvases` drawn charts; return it with the theme class of its body.
+    const waitForWebview = async (text, canvases, bodyClass, timeoutMs = 120_000) => {
+      const end = Date.now() + timeoutMs;
+      while (Date.now() < end) {
+        for (const f of page.frames()) {
+          const ok = await f
+            .evaluate(([t, n, cls]) => {
+              const charts = document.querySelectorAll('figure.chart-card canvas').length;
+              return document.body.innerText.includes(t) && charts >= n && (!cls || document.body.classList.contains(cls));
+            }, [text, canvases, bodyClass])
+            .catch(() => false);
+          if (ok) return f;
+        }
+        await page.waitForTimeout(500);
+      }
+      throw new Error(`no webview showed "${text}" with ${canvases} charts${bodyClass ? ` and ${bodyClass}` : ''}`);
+    };
+    const shot = async (name) => {
+      await page.waitForTimeout(800); // let the last frame and the theme transition settle
+      const file = path.join(outDir, name);
+      await page.screenshot({ path: file });
+      lap(`saved ${file}`);
+    };
+
+    await runCommand('etcd: Open Dashboard');
+    await waitForWebview('Members', 4, 'vscode-light');
+    // Room for the dashboard: close the secondary side bar (Chat) and drag the side bar wider.
+    await widenSidebar(page, 640).catch((e) => lap(`could not widen the side bar: ${e.message}`));
+    await shot('dashboard-light.png');
+
+    setTheme(THEMES.dark);
+    await waitForWebview('Members', 4, 'vscode-dark', 30_000);
+    await shot('dashboard-dark.png');
+
+    setTheme(THEMES.light);
+    await runCommand('etcd: Open Report');
+    await waitForWebview('Executive summary', 2, 'vscode-light');
+    await shot('report-panel.png');
+  } catch (e) {
+    console.error('screenshots failed:', e.message);
+    rc = 1;
+  } finally {
+    if (originalSettings === undefined) fs.rmSync(settingsFile, { force: true });
+    else fs.writeFileSync(settingsFile, originalSettings);
+    await browser?.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  process.exit(rc);
+})();
