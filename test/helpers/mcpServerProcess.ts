@@ -1,7 +1,9 @@
 // Starts `src/mcp/main.ts --http --port 0` as a child (through tsx) and reads its URL from the stderr log line.
 // Stops it with SIGTERM and reports the exit code, so tests can assert a graceful shutdown.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 
@@ -13,8 +15,12 @@ export const testbedEtcdEndpoints = (): string =>
 export function serverEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const k of ['PATH', 'HOME', 'TMPDIR', 'NODE_OPTIONS']) if (process.env[k]) env[k] = process.env[k]!;
-  return { ...env, ETCD_ANALYZER_LOG_LEVEL: 'warn', ...extra };
+  // The report tool saves HTML: into a temp folder, never into the repository.
+  return { ...env, ETCD_ANALYZER_LOG_LEVEL: 'warn', ETCD_ANALYZER_REPORT_DIR: REPORT_DIR, ...extra };
 }
+
+const REPORT_DIR = mkdtempSync(join(tmpdir(), 'etcd-mcp-reports-'));
+process.on('exit', () => rmSync(REPORT_DIR, { recursive: true, force: true }));
 
 export interface HttpServerChild {
   url: string;
