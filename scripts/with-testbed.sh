@@ -20,7 +20,8 @@ flock -w 1200 9 || { echo "ERROR: another test bed run holds offset $OFF for 20 
 
 bash "$ROOT/scripts/testbed/install.sh" >/dev/null 9>&- || exit 3
 
-stop_bed() { WIPE=1 bash "$ROOT/scripts/testbed/down.sh" >/dev/null 2>&1 9>&- || true; }
+trickle=""
+stop_bed() { [ -n "$trickle" ] && kill "$trickle" 2>/dev/null; WIPE=1 bash "$ROOT/scripts/testbed/down.sh" >/dev/null 2>&1 9>&- || true; }
 trap stop_bed EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -42,6 +43,14 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 [ $ready = 1 ] || echo "warning: Prometheus has not scraped the load on every member yet" >&2
+
+# A light trickle of writes while CMD runs (a healthy cluster under light load): a window with no write has no
+# fsync/commit quantile (NaN → "no data"). Bounded: one put every 2 s for at most an hour; stopped with the bed.
+( for _ in $(seq 1 1800); do
+    ETCDCTL_API=3 etcdctl --endpoints="$ETCDCTL_ENDPOINTS" --command-timeout=3s put trickle/k "$(date +%s)" >/dev/null 2>&1
+    sleep 2
+  done ) 9>&- &
+trickle=$!
 
 export TESTBED_PROM_URL=$PROM_URL TESTBED_ETCD_ENDPOINTS=$ETCD_ENDPOINTS TESTBED_DIR=$BED TESTBED_PORT_OFFSET=$OFF
 echo "test bed ready: $PROM_URL, etcd $ETCD_ENDPOINTS (dir $BED)" >&2

@@ -33,10 +33,10 @@ export interface Writer {
   go(): void;
 }
 
-export function startWriter(script: string, file: string, count: number, tag: string, opts: { waitGo?: boolean } = {}): Writer {
+export function startWriter(script: string, file: string, count: number, tag: string, opts: { waitGo?: boolean; snapshotEvery?: number } = {}): Writer {
   const child = spawn(process.execPath, [script, file, String(count), tag], {
     cwd: dirname(script),
-    env: { ...process.env, SQLJS_WASM_DIR: WASM_DIR, WAIT_GO: opts.waitGo ? '1' : '' },
+    env: { ...process.env, SQLJS_WASM_DIR: WASM_DIR, WAIT_GO: opts.waitGo ? '1' : '', SNAPSHOT_EVERY: String(opts.snapshotEvery ?? '') },
     stdio: [opts.waitGo ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   const acked: number[] = [];

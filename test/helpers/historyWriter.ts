@@ -2,13 +2,17 @@
 // Usage: node historyWriter.js FILE COUNT [TAG]   (COUNT 0 = record until killed)
 // Prints "ready" once the store is open, then "ack <runId> <tag>-<n>" after each record() resolves (= durable),
 // and "done" after closing when COUNT runs were written. With WAIT_GO=1 it waits for a line on stdin first.
+// SNAPSHOT_EVERY=N sets the store's snapshotEveryRuns.
 import { openHistoryStore } from '../../src/core/history/store';
 import type { AnalyzerResult } from '../../src/core/types';
 
 async function main(): Promise<void> {
   const [file, countArg, tag = String(process.pid)] = process.argv.slice(2);
   const count = Number(countArg ?? 0);
-  const store = await openHistoryStore(file, { debounceMs: 2, wasmDir: process.env.SQLJS_WASM_DIR });
+  // SNAPSHOT_EVERY: write the full snapshot every N journal runs (tests use a small N so kills and the other
+  // writer also land on snapshots, not only on journal appends).
+  const every = Number(process.env.SNAPSHOT_EVERY) || undefined;
+  const store = await openHistoryStore(file, { debounceMs: 2, wasmDir: process.env.SQLJS_WASM_DIR, snapshotEveryRuns: every });
   process.stdout.write('ready\n');
   // WAIT_GO=1: start writing when the parent says "go" on stdin, so several writers really overlap.
   if (process.env.WAIT_GO === '1') await new Promise<void>((r) => process.stdin.once('data', () => r()));

@@ -1,6 +1,8 @@
 // Crash safety: a writer process records runs in a loop (acknowledging each on stdout once record() resolved) and
 // is killed with SIGKILL at random moments, 50 times. After every kill the file must open (never moved aside as
 // corrupt) and hold every acknowledged run. Kills land mid-write too: leftover temp files and locks prove it.
+// Half the writers snapshot after every batch, half rarely, so kills land in both windows; the second test pins
+// down a writer killed before its first snapshot (its runs only in the journal).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -23,7 +25,9 @@ test(`history survives ${KILLS} kill -9 of its writer with every acknowledged ru
     let midWrite = 0;
     let locksLeft = 0;
     for (let i = 0; i < KILLS; i++) {
-      const w = startWriter(script, file, 0, `k${i}`);
+      // Odd writers write a snapshot after every batch (kills land mid-snapshot: export, temp file, rename, journal
+      // removal); even ones only every 50 runs (kills land on journal appends, runs live in the journal).
+      const w = startWriter(script, file, 0, `k${i}`, { snapshotEvery: i % 2 ? 1 : 50 });
       await w.ready;
       assert.equal(w.child.exitCode, null, `writer ${i} died before ready: ${w.stderr()}`);
       // Random moment: mostly while a write is in flight (the writer does nothing else).
@@ -45,6 +49,29 @@ test(`history survives ${KILLS} kill -9 of its writer with every acknowledged ru
     assert.deepEqual(warnings.filter((w) => !/stale lock/.test(w)), []);
     assert.ok(allAcked.size >= KILLS / 2, `writers acknowledged ${allAcked.size} runs in total (too few to prove anything)`);
     console.log(`history crash: ${KILLS} kills, ${allAcked.size} acknowledged runs all kept; ${midWrite} kills left a temp file (mid-write), ${locksLeft} left a lock`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a writer killed with -9 before any snapshot: its acknowledged runs are replayed from the journal', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'history-journal-kill-'));
+  try {
+    const script = await bundleWriter(dir);
+    const file = join(dir, 'h.sqlite');
+    const w = startWriter(script, file, 0, 'kill');
+    await w.ready;
+    while (w.acked.length < 5 && w.child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+    w.child.kill('SIGKILL');
+    await w.exited;
+    assert.ok(w.acked.length >= 5, `acknowledged ${w.acked.length} runs: ${w.stderr()}`);
+    assert.ok(existsSync(`${file}.journal`), 'the runs are in the journal');
+    const s = await openHistoryStore(file);
+    const ids = new Set((await s.runs({ limit: 10_000 })).map((r) => r.id));
+    assert.deepEqual(w.acked.filter((id) => !ids.has(id)), []);
+    const st = await s.stats();
+    assert.ok(st.journalRuns >= w.acked.length, `${st.journalRuns} runs replayed from the journal`);
+    await s.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

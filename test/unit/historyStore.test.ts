@@ -97,7 +97,7 @@ describe('history store', () => {
       assert.equal(id, 10);
       await s.close();
       const db = new SQL.Database(readFileSync(file));
-      assert.equal(db.exec('PRAGMA user_version')[0].values[0][0], 2);
+      assert.equal(db.exec('PRAGMA user_version')[0].values[0][0], 3);
       assert.deepEqual(db.exec('SELECT run_id, rule, at FROM findings')[0].values, [[9, 'wal_fsync_p99_high', Date.parse('2026-01-11T10:00:00Z')]]);
       assert.equal(db.exec("SELECT count(*) FROM sqlite_master WHERE name IN ('metric_summaries','runs_v1','findings_v1')")[0].values[0][0], 0);
       assert.equal(db.exec('PRAGMA auto_vacuum')[0].values[0][0], 2);

@@ -34,7 +34,7 @@ export async function writeFileAtomic(file: string, data: Uint8Array): Promise<v
 }
 
 /** Makes the rename itself durable. Windows cannot open directories for fsync: that platform skips it. */
-async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string): Promise<void> {
   let dh: fsp.FileHandle | undefined;
   try {
     dh = await fsp.open(dir, 'r');

@@ -1,7 +1,7 @@
 // Read queries behind HistoryPort: per-member trend points (raw runs, then daily aggregates) and run listings.
 import type { StoredRunInfo, TrendPoint, TrendQuery } from './port';
 import type { Database } from './sqlite';
-import { all } from './sqlite';
+import { all, cachedStatement } from './sqlite';
 
 export const DAY_MS = 86_400_000;
 
@@ -19,6 +19,12 @@ export function trendKey(member: string, labels: string): string {
 /**
  * Points per member, oldest first. Raw runs give one point each (runId > 0); days that retention folded give one
  * point at noon UTC with the day's mean (runId = −day number, so runId ≤ 0 marks an aggregate).
+ *
+ * Access path (EXPLAIN QUERY PLAN): the key lookup is a search of series_keys' unique index (covering), then one
+ * primary-key range search per key in daily_values and metric_values, both WITHOUT ROWID tables whose primary key
+ * (key_id, day|at, …) holds every column read: already covering, no index to add. The time goes to JS per row,
+ * so rows are stepped straight off cached statements (no intermediate arrays), and each timestamp is turned
+ * into ISO text once per query (the members of one run share it).
  */
 export function queryTrend(db: Database, q: TrendQuery): Record<string, TrendPoint[]> {
   const since = toMs(q.since, 0);
@@ -33,36 +39,54 @@ export function queryTrend(db: Database, q: TrendQuery): Record<string, TrendPoi
     where.push('k.cluster = ?');
     params.push(q.cluster);
   }
-  // Keys first (a handful of rows), then one primary-key range scan per key: rows come out in (at, run_id) order
-  // with no sort step, which keeps a year-long query of five members well under the 50 ms budget.
   const keys = all(db, `SELECT k.id, k.member, k.labels FROM series_keys k WHERE ${where.join(' AND ')} ORDER BY k.member, k.labels`, params);
   const out: Record<string, TrendPoint[]> = {};
-  const iso = (ms: number) => new Date(ms).toISOString();
+  const isoCache = new Map<number, string>();
+  const iso = (ms: number) => {
+    let s = isoCache.get(ms);
+    if (s === undefined) isoCache.set(ms, (s = new Date(ms).toISOString()));
+    return s;
+  };
+  /** Last timestamp pushed per name: a smaller one means the name needs a sort at the end. */
+  const lastAt = new Map<string, number>();
+  const unsorted = new Set<string>();
+  const push = (name: string, pts: TrendPoint[], at: number, runId: number, value: number | null) => {
+    if (at < (lastAt.get(name) ?? -Infinity)) unsorted.add(name);
+    lastAt.set(name, at);
+    pts.push({ runId, at: iso(at), value });
+  };
+  const daily = cachedStatement(db, 'SELECT day, CASE WHEN n > 0 THEN sum / n END FROM daily_values WHERE key_id = ? AND day BETWEEN ? AND ?');
+  const raw = cachedStatement(db, 'SELECT at, run_id, value FROM metric_values WHERE key_id = ? AND at BETWEEN ? AND ?');
+  const oneRun = cachedStatement(db, 'SELECT at, run_id, value FROM metric_values WHERE key_id = ? AND at BETWEEN ? AND ? AND run_id = ?');
   for (const [keyId, member, labels] of keys) {
     const name = trendKey(String(member), String(labels));
     const pts = (out[name] ??= []);
-    if (q.runId === undefined) {
-      const daily = all(
-        db,
-        'SELECT day, CASE WHEN n > 0 THEN sum / n END FROM daily_values WHERE key_id = ? AND day BETWEEN ? AND ?',
-        [Number(keyId), Math.floor(since / DAY_MS), Math.floor(until / DAY_MS)],
-      );
-      for (const [day, value] of daily) {
-        const at = Number(day) * DAY_MS + DAY_MS / 2;
-        if (at >= since && at <= until) pts.push({ runId: -Number(day), at: iso(at), value: value as number | null });
+    try {
+      if (q.runId === undefined) {
+        daily.bind([Number(keyId), Math.floor(since / DAY_MS), Math.floor(until / DAY_MS)]);
+        while (daily.step()) {
+          const [day, value] = daily.get() as [number, number | null];
+          const at = day * DAY_MS + DAY_MS / 2;
+          if (at >= since && at <= until) push(name, pts, at, -day, value);
+        }
       }
+      const stmt = q.runId === undefined ? raw : oneRun;
+      stmt.bind(q.runId === undefined ? [Number(keyId), since, until] : [Number(keyId), since, until, q.runId]);
+      while (stmt.step()) {
+        const [at, runId, value] = stmt.get() as [number, number, number | null];
+        push(name, pts, at, runId, value);
+      }
+    } finally {
+      daily.reset();
+      raw.reset();
+      oneRun.reset();
     }
-    const raw =
-      q.runId !== undefined
-        ? all(db, 'SELECT at, run_id, value FROM metric_values WHERE key_id = ? AND at BETWEEN ? AND ? AND run_id = ?', [Number(keyId), since, until, q.runId])
-        : all(db, 'SELECT at, run_id, value FROM metric_values WHERE key_id = ? AND at BETWEEN ? AND ?', [Number(keyId), since, until]);
-    for (const [at, runId, value] of raw) pts.push({ runId: Number(runId), at: iso(Number(at)), value: value as number | null });
   }
   // Several keys can share a member name (clusters, when no cluster filter is given), and an aggregate day can
   // overlap raw runs of that day: restore time order where needed.
   for (const [name, pts] of Object.entries(out)) {
     if (!pts.length) delete out[name];
-    else if (pts.some((p, i) => i > 0 && p.at < pts[i - 1].at)) pts.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.runId - b.runId));
+    else if (unsorted.has(name)) pts.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.runId - b.runId));
   }
   return out;
 }

@@ -1,8 +1,10 @@
 // Writes one finished analyzer result into the (in-memory) database: run row, one value row per
 // (metric, member, labels, statistic), findings, and the chart series downsampled to a few dozen points.
+// A result is first reduced to a RunRecord (plain JSON: the journal line), then inserted from that record, so a
+// run written live and a run replayed from the journal become exactly the same rows.
 import type { AnalyzerResult, Series } from '../types';
 import type { Database } from './sqlite';
-import { scalar } from './sqlite';
+import { cachedStatement, scalar } from './sqlite';
 
 export interface PendingRun {
   uuid: string;
@@ -31,75 +33,121 @@ export function labelKey(labels?: Record<string, string>): string {
 /** series_keys ids by key text, valid for one database image: clear it whenever keys may be deleted or the db reloaded. */
 export type KeyCache = Map<string, number>;
 
-/** Inserts the run (caller holds the transaction). Returns the new run id; an already stored UUID returns its id. */
-export function insertRun(db: Database, run: PendingRun, keyCache: KeyCache = new Map()): number {
-  const existing = scalar(db, 'SELECT id FROM runs WHERE uuid = ?', [run.uuid]);
-  if (existing !== undefined) return Number(existing);
+/**
+ * A run reduced to exactly the rows it becomes: what the journal stores (one JSON line) and what replay inserts.
+ * `id` is the run id assigned under the lock; replay keeps it so every process sees the same ids.
+ */
+export interface RunRecord {
+  v: 1;
+  id?: number;
+  uuid: string;
+  startedAt: number;
+  rangeStart: number;
+  rangeEnd: number;
+  tool: string;
+  cluster: string;
+  profile: string;
+  status: string;
+  summary: string;
+  health: string | null;
+  /** [metric, statistic, member, labels, unit, value] */
+  values: [string, string, string, string, string, number | null][];
+  /** [finding id, rule, severity, category, member, title, evidence JSON] */
+  findings: [string, string, string, string, string, string, string][];
+  /** [metric, member, unit, labels, t0, step ms, float32 values as base64] */
+  series: [string, string, string, string, number, number, string][];
+}
+
+export function toRunRecord(run: PendingRun): RunRecord {
   const r = run.result;
   const end = ms(r.range?.end, run.startedAt);
   const start = ms(r.range?.start, end);
-  const health = typeof r.data?.health === 'string' ? (r.data.health as string) : null;
-  db.run(
-    'INSERT INTO runs (uuid, started_at, range_start, range_end, tool, cluster, profile, status, summary, health) VALUES (?,?,?,?,?,?,?,?,?,?)',
-    [run.uuid, run.startedAt, start, end, r.tool, run.meta.cluster, run.meta.profile, r.status, String(r.summary ?? '').slice(0, MAX_SUMMARY), health],
-  );
+  const values: RunRecord['values'] = [];
+  for (const m of r.metrics ?? []) {
+    const labels = labelKey(m.labels);
+    for (const [stat, value] of Object.entries(m.stats ?? {})) {
+      if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) continue;
+      values.push([String(m.metric), stat, String(m.member ?? ''), labels, String(m.unit ?? ''), value]);
+    }
+  }
+  const series: RunRecord['series'] = [];
+  for (const s of r.series ?? []) {
+    const d = downsample(s, SERIES_POINTS);
+    if (d) series.push([s.metric, s.member, s.unit, labelKey(s.labels), d.t0, d.stepMs, Buffer.from(d.vals).toString('base64')]);
+  }
+  return {
+    v: 1,
+    uuid: run.uuid,
+    startedAt: run.startedAt,
+    rangeStart: start,
+    rangeEnd: end,
+    tool: r.tool,
+    cluster: run.meta.cluster,
+    profile: run.meta.profile,
+    status: r.status,
+    summary: String(r.summary ?? '').slice(0, MAX_SUMMARY),
+    health: typeof r.data?.health === 'string' ? (r.data.health as string) : null,
+    values,
+    findings: (r.findings ?? []).map((f) => [
+      ...([f.id, f.rule, f.severity, f.category, f.member, f.title].map((x) => String(x ?? '')) as [string, string, string, string, string, string]),
+      JSON.stringify(f.evidence ?? []).slice(0, MAX_EVIDENCE),
+    ]),
+    series,
+  };
+}
+
+/** Inserts the run (caller holds the transaction). Returns the new run id; an already stored UUID returns its id. */
+export function insertRun(db: Database, run: PendingRun, keyCache: KeyCache = new Map()): number {
+  return insertRecord(db, toRunRecord(run), keyCache).id;
+}
+
+/**
+ * Inserts a run record (caller holds the transaction). A UUID already stored is not inserted again (replayed
+ * journal lines that a snapshot already holds count once). `rec.id` is kept when it is free, else a new id is taken.
+ */
+export function insertRecord(db: Database, rec: RunRecord, keyCache: KeyCache = new Map()): { id: number; inserted: boolean } {
+  const existing = scalar(db, 'SELECT id FROM runs WHERE uuid = ?', [rec.uuid]);
+  if (existing !== undefined) return { id: Number(existing), inserted: false };
+  const wantId = rec.id !== undefined && scalar(db, 'SELECT 1 FROM runs WHERE id = ?', [rec.id]) === undefined ? rec.id : null;
+  cachedStatement(
+    db,
+    'INSERT INTO runs (id, uuid, started_at, range_start, range_end, tool, cluster, profile, status, summary, health) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+  ).run([wantId, rec.uuid, rec.startedAt, rec.rangeStart, rec.rangeEnd, rec.tool, rec.cluster, rec.profile, rec.status, rec.summary, rec.health]);
   const runId = Number(scalar(db, 'SELECT last_insert_rowid()'));
+  const end = rec.rangeEnd;
 
-  const keyIns = db.prepare(
-    'INSERT OR IGNORE INTO series_keys (metric, statistic, cluster, member, labels, unit) VALUES (?,?,?,?,?,?)',
-  );
-  const keySel = db.prepare('SELECT id FROM series_keys WHERE metric=? AND statistic=? AND cluster=? AND member=? AND labels=?');
-  const valIns = db.prepare('INSERT OR REPLACE INTO metric_values (key_id, at, run_id, value) VALUES (?,?,?,?)');
-  try {
-    for (const m of r.metrics ?? []) {
-      const labels = labelKey(m.labels);
-      for (const [stat, value] of Object.entries(m.stats ?? {})) {
-        if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) continue;
-        const key = [m.metric, stat, run.meta.cluster, m.member, labels];
-        const cacheKey = key.join('\u0000');
-        let keyId = keyCache.get(cacheKey);
-        if (keyId === undefined) {
-          keyIns.run([...key, m.unit]);
-          keySel.bind(key);
-          keySel.step();
-          keyId = keySel.get()[0] as number;
-          keySel.reset();
-          keyCache.set(cacheKey, keyId);
-        }
-        valIns.run([keyId, end, runId, value]);
+  const keyIns = cachedStatement(db, 'INSERT OR IGNORE INTO series_keys (metric, statistic, cluster, member, labels, unit) VALUES (?,?,?,?,?,?)');
+  const keySel = cachedStatement(db, 'SELECT id FROM series_keys WHERE metric=? AND statistic=? AND cluster=? AND member=? AND labels=?');
+  const valIns = cachedStatement(db, 'INSERT OR REPLACE INTO metric_values (key_id, at, run_id, value) VALUES (?,?,?,?)');
+  for (const [metric, stat, member, labels, unit, value] of rec.values) {
+    const key = [metric, stat, rec.cluster, member, labels];
+    const cacheKey = key.join('\u0000');
+    let keyId = keyCache.get(cacheKey);
+    if (keyId === undefined) {
+      keyIns.run([...key, unit]);
+      try {
+        keySel.bind(key);
+        keySel.step();
+        keyId = keySel.get()[0] as number;
+      } finally {
+        keySel.reset();
       }
+      keyCache.set(cacheKey, keyId);
     }
-  } finally {
-    keyIns.free();
-    keySel.free();
-    valIns.free();
+    valIns.run([keyId, end, runId, value]);
   }
 
-  if (r.findings?.length) {
-    const fIns = db.prepare(
-      'INSERT INTO findings (run_id, at, finding_id, rule, severity, category, member, title, evidence) VALUES (?,?,?,?,?,?,?,?,?)',
-    );
-    try {
-      for (const f of r.findings) {
-        fIns.run([runId, end, f.id, f.rule, f.severity, f.category, f.member, f.title, JSON.stringify(f.evidence ?? []).slice(0, MAX_EVIDENCE)]);
-      }
-    } finally {
-      fIns.free();
+  if (rec.findings.length) {
+    const fIns = cachedStatement(db, 'INSERT INTO findings (run_id, at, finding_id, rule, severity, category, member, title, evidence) VALUES (?,?,?,?,?,?,?,?,?)');
+    for (const f of rec.findings) fIns.run([runId, end, ...f]);
+  }
+  if (rec.series.length) {
+    const sIns = cachedStatement(db, 'INSERT INTO run_series (run_id, metric, member, unit, labels, t0, step_ms, vals) VALUES (?,?,?,?,?,?,?,?)');
+    for (const [metric, member, unit, labels, t0, stepMs, vals] of rec.series) {
+      sIns.run([runId, metric, member, unit, labels, t0, stepMs, new Uint8Array(Buffer.from(vals, 'base64'))]);
     }
   }
-
-  if (r.series?.length) {
-    const sIns = db.prepare('INSERT INTO run_series (run_id, metric, member, unit, labels, t0, step_ms, vals) VALUES (?,?,?,?,?,?,?,?)');
-    try {
-      for (const s of r.series) {
-        const d = downsample(s, SERIES_POINTS);
-        if (d) sIns.run([runId, s.metric, s.member, s.unit, labelKey(s.labels), d.t0, d.stepMs, d.vals]);
-      }
-    } finally {
-      sIns.free();
-    }
-  }
-  return runId;
+  return { id: runId, inserted: true };
 }
 
 /** Bucket means over equal time slices; empty slices are NaN (a gap). float32 is plenty for a sparkline. */

@@ -3,12 +3,15 @@
 // migration path is exercised on every new store, not only on old files.
 //
 // v1 (first release): ISO-text times, one row per (run, metric, member, statistic) with the names repeated.
-// v2 (current): epoch-ms integers, run UUIDs (identity across processes/exports), a dictionary of series keys so
+// v2: epoch-ms integers, run UUIDs (identity across processes/exports), a dictionary of series keys so
 //   a value row is ~25 bytes, downsampled chart series, and daily aggregates that retention folds old runs into.
+// v3 (current): a `meta` key/value table; a snapshot records there how far into the journal it goes
+//   (`journal` = {"gen","offset"}), so replay never re-applies a line the snapshot holds — even a run that
+//   retention already folded into aggregates, which a UUID check alone would not find.
 import type { Database } from './sqlite';
 import { scalar } from './sqlite';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Connection settings: reset by sql.js on every export() (it reopens the database), so re-applied after it. */
 export function applyConnectionPragmas(db: Database): void {
@@ -107,6 +110,10 @@ DROP TABLE findings_v1;
 DROP TABLE runs_v1;
 `;
 
+const V3_SQL = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+`;
+
 interface Migration {
   to: number;
   sql: string;
@@ -115,6 +122,7 @@ interface Migration {
 const MIGRATIONS: Migration[] = [
   { to: 1, sql: V1_SQL },
   { to: 2, sql: V2_SQL },
+  { to: 3, sql: V3_SQL },
 ];
 
 export class SchemaTooNewError extends Error {

@@ -3,7 +3,7 @@
 // find it in node_modules/sql.js/dist/. Nothing here runs at import time: activation stays fast.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Database, SqlJsStatic } from 'sql.js';
+import type { Database, SqlJsStatic, Statement } from 'sql.js';
 
 export type { Database, Statement, SqlValue } from 'sql.js';
 
@@ -68,4 +68,25 @@ export function all(db: Database, sql: string, params: (string | number | null)[
 export function scalar(db: Database, sql: string, params: (string | number | null)[] = []): string | number | null | undefined {
   const row = all(db, sql, params)[0];
   return row ? (row[0] as string | number | null) : undefined;
+}
+
+/**
+ * Statements prepared once per database and reused (hot paths: trend queries, run inserts, journal replay).
+ * sql.js keeps prepared statements across export(); they go away with the database, so close it through
+ * closeDb() to free them first.
+ */
+const prepared = new WeakMap<Database, Map<string, Statement>>();
+
+export function cachedStatement(db: Database, sql: string): Statement {
+  let byText = prepared.get(db);
+  if (!byText) prepared.set(db, (byText = new Map()));
+  let stmt = byText.get(sql);
+  if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
+export function closeDb(db: Database): void {
+  for (const stmt of prepared.get(db)?.values() ?? []) stmt.free();
+  prepared.delete(db);
+  db.close();
 }
