@@ -1,7 +1,7 @@
 // Builds every face from one config: extension host (cjs), MCP server and CLI (node cjs), webviews (browser iife).
 // Usage: node esbuild.config.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, chmodSync, readdirSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -40,6 +40,10 @@ const builds = [
 
 function copyAssets() {
   mkdirSync('dist', { recursive: true });
+  // A production build writes no source maps: drop stale ones from earlier dev builds so the .vsix stays lean.
+  if (production) {
+    for (const f of readdirSync('dist', { recursive: true })) if (String(f).endsWith('.map')) rmSync(`dist/${f}`);
+  }
   const wasm = 'node_modules/sql.js/dist/sql-wasm.wasm';
   if (existsSync(wasm)) copyFileSync(wasm, 'dist/sql-wasm.wasm');
   for (const f of ['dist/cli.js', 'dist/mcp-server.js']) if (existsSync(f)) chmodSync(f, 0o755);
