@@ -6,35 +6,18 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-
-function loadPlaywright() {
-  for (const base of [process.cwd(), process.env.E2E_DRIVER_DIR].filter(Boolean)) {
-    try {
-      return require(require.resolve('playwright-core', { paths: [base] }));
-    } catch {}
-  }
-  throw new Error('playwright-core not found: run scripts/e2e/install.sh');
-}
+const { launchWorkbench, loadPlaywright, workbenchUrl } = require('./workbench.cjs');
 
 (async () => {
   const [origin, ws, dev, tests, timeoutSec = '300', chromiumPath = '/usr/bin/chromium'] = process.argv.slice(2);
   const { chromium } = loadPlaywright();
-  const host = new URL(origin).host;
-  const remote = (p) => `vscode-remote://${host}${path.resolve(p)}`;
-  const payload = JSON.stringify([['extensionDevelopmentPath', remote(dev)], ['extensionTestsPath', remote(tests)]]);
-  const url = `${origin}/?folder=${encodeURIComponent(path.resolve(ws))}&payload=${encodeURIComponent(payload)}`;
+  const url = workbenchUrl(origin, ws, [['extensionDevelopmentPath', dev], ['extensionTestsPath', tests]]);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'etcd-analyzer-pw-'));
   const t0 = Date.now();
   let code = 1;
   let browser;
   try {
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    browser = await launchWorkbench(chromium, profile, chromiumPath);
     const page = browser.pages()[0] || (await browser.newPage());
     const done = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (c) => resolve(c)));
     // The extension host's console is forwarded to the page: show the suite's own lines.

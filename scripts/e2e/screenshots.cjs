@@ -7,15 +7,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-
-function loadPlaywright() {
-  for (const base of [process.cwd(), process.env.E2E_DRIVER_DIR].filter(Boolean)) {
-    try {
-      return require(require.resolve('playwright-core', { paths: [base] }));
-    } catch {}
-  }
-  throw new Error('playwright-core not found: run scripts/e2e/install.sh');
-}
+const { launchWorkbench, loadPlaywright, workbenchUrl } = require('./workbench.cjs');
 
 /** Drags the sash on the primary side bar's right edge so the side bar is about `width` px wide. */
 async function widenSidebar(page, width) {
@@ -60,9 +52,7 @@ const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
     fs.writeFileSync(settingsFile, JSON.stringify(s, null, 2));
   };
-  const host = new URL(origin).host;
-  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${path.resolve(dev)}`]]);
-  const url = `${origin}/?folder=${encodeURIComponent(path.resolve(ws))}&payload=${encodeURIComponent(payload)}`;
+  const url = workbenchUrl(origin, ws, [['extensionDevelopmentPath', dev]]);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'etcd-analyzer-shots-'));
   const t0 = Date.now();
   const lap = (m) => console.log(`[screenshots ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -70,13 +60,7 @@ const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
   let browser;
   try {
     setTheme(THEMES.light);
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    browser = await launchWorkbench(chromium, profile, chromiumPath);
     const page = browser.pages()[0] || (await browser.newPage());
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.monaco-workbench .statusbar', { timeout: 90_000 });

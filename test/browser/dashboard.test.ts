@@ -2,42 +2,23 @@
 // Run: node --import tsx --test --test-concurrency=1 --test-reporter=spec test/browser/*.test.ts
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundles, canvasInk, launchBrowser, postAndWaitRender, readFixture, startHarness, watchErrors, type Harness, type Theme } from './harness';
+import { canvasInk, cspViolations, HOSTILE, openWebview, postAndWaitRender, posted, readFixture, startWebviewBed, waitReady, type Theme, type WebviewBed } from './harness';
 import { syntheticDashboardState } from './synthetic';
 import type { DashboardState } from '../../src/core/report/dashboardTypes';
 import { emptyDashboardState } from '../../src/core/report/dashboardState';
 
-const HOSTILE = '<img src=x onerror=window.__pwned=1>';
-
 describe('dashboard webview (headless chromium)', () => {
-  let bundles: string;
-  let harness: Harness;
-  let browser: Browser;
+  let bed: WebviewBed;
   const recorded = readFixture<DashboardState>('dashboard-state.json');
 
   before(async () => {
-    bundles = await buildBundles();
-    harness = await startHarness(bundles);
-    browser = await launchBrowser();
+    bed = await startWebviewBed();
   });
   after(async () => {
-    await browser?.close();
-    await harness?.close();
-    fs.rmSync(bundles, { recursive: true, force: true });
+    await bed?.close();
   });
 
-  async function open(theme: Theme = 'light', width = 460): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 1200 } });
-    const errors = watchErrors(page);
-    await page.goto(harness.url('dashboard', theme));
-    await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'ready'));
-    return { page, errors };
-  }
-
-  const posted = (page: Page) => page.evaluate(() => (window as any).__posted as any[]);
-  const csp = (page: Page) => page.evaluate(() => (window as any).__cspViolations as string[]);
+  const open = (theme: Theme = 'light', width = 460) => openWebview(bed, 'dashboard', theme, { width, height: 1200 });
 
   test('draws the recorded live state in light, dark and high contrast: table, findings, six charts with ink', async () => {
     for (const theme of ['light', 'dark', 'high-contrast'] as const) {
@@ -59,7 +40,7 @@ describe('dashboard webview (headless chromium)', () => {
       assert.ok(rendered.points > 0);
       assert.match(await page.locator('#status-line').innerText(), /updated/);
       assert.deepEqual(errors, [], `${theme}: no console errors`);
-      assert.deepEqual(await csp(page), [], `${theme}: no CSP violations`);
+      assert.deepEqual(await cspViolations(page), [], `${theme}: no CSP violations`);
       await page.close();
     }
   });
@@ -128,7 +109,7 @@ describe('dashboard webview (headless chromium)', () => {
     await page.click('#open-report');
     assert.ok((await posted(page)).some((m) => m.type === 'openReport'));
     await page.reload();
-    await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'ready'));
+    await waitReady(page);
     // The saved state shows at once (members, without chart lines) until the host re-posts.
     assert.equal(await page.locator('#members-table tbody tr').count(), recorded.members.length);
     assert.match(await page.locator('#charts').innerText(), /Loading charts/);

@@ -27,17 +27,22 @@ export const CHROMIUM_ARGS = [
 export type Theme = 'light' | 'dark' | 'high-contrast';
 export type PageName = 'dashboard' | 'report';
 
+/** The esbuild options esbuild.config.mjs uses for browser bundles; callers add entry points and output. */
+export const BROWSER_BUILD = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  logLevel: 'warning',
+} as const satisfies esbuild.BuildOptions;
+
 /** Builds webview/{dashboard,report}/main.ts the way esbuild.config.mjs does, into a fresh temp folder. */
 export async function buildBundles(minify = false): Promise<string> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'etcd-webview-'));
   await esbuild.build({
-    absWorkingDir: ROOT,
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
+    ...BROWSER_BUILD,
     minify,
-    logLevel: 'warning',
     entryPoints: ['webview/dashboard/main.ts', 'webview/report/main.ts'],
     outdir: out,
     entryNames: '[dir]',
@@ -109,6 +114,56 @@ export async function startHarness(bundleDir: string): Promise<Harness> {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
+
+/** What every webview test suite starts with: the bundles built and served, and a browser. */
+export interface WebviewBed {
+  harness: Harness;
+  browser: Browser;
+  /** Closes the browser and the server and removes the bundles. */
+  close(): Promise<void>;
+}
+
+export async function startWebviewBed(): Promise<WebviewBed> {
+  const bundles = await buildBundles();
+  let harness: Harness | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await harness?.close();
+    fs.rmSync(bundles, { recursive: true, force: true });
+  };
+  try {
+    harness = await startHarness(bundles);
+    browser = await launchBrowser();
+    return { harness, browser, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Opens a harness page in a new tab, watching its errors, and waits for the webview's `ready` post. */
+export async function openWebview(bed: WebviewBed, name: PageName, theme: Theme, viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+  const page = await bed.browser.newPage({ viewport });
+  const errors = watchErrors(page);
+  await page.goto(bed.harness.url(name, theme));
+  await waitReady(page);
+  return { page, errors };
+}
+
+/** Waits for the webview's `ready` post (after a load or a reload). */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'ready'));
+}
+
+/** What the page has posted to the host so far. */
+export const posted = (page: Page) => page.evaluate(() => (window as any).__posted as any[]);
+
+/** The CSP violations the page has seen so far. */
+export const cspViolations = (page: Page) => page.evaluate(() => (window as any).__cspViolations as string[]);
+
+/** A label value that would run script if it were ever parsed as HTML. */
+export const HOSTILE = '<img src=x onerror=window.__pwned=1>';
 
 /** Collects console errors, page errors and failed requests of a page. */
 export function watchErrors(page: Page): string[] {

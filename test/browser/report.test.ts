@@ -2,40 +2,23 @@
 // loading/error states, hostile label values as text, state saved small and restored.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { buildBundles, canvasInk, launchBrowser, postAndWaitRender, readFixture, startHarness, watchErrors, type Harness } from './harness';
+import { canvasInk, cspViolations, HOSTILE, openWebview, postAndWaitRender, posted, readFixture, startWebviewBed, waitReady, type WebviewBed } from './harness';
 import { syntheticDeepDrive } from './synthetic';
 import type { ReportModel } from '../../src/core/report/modelTypes';
 import { buildReportModel } from '../../src/core/report/model';
 
-const HOSTILE = '<img src=x onerror=window.__pwned=1>';
-
 describe('report webview (headless chromium)', () => {
-  let bundles: string;
-  let harness: Harness;
-  let browser: Browser;
+  let bed: WebviewBed;
   const recorded = readFixture<ReportModel>('report-model.json');
 
   before(async () => {
-    bundles = await buildBundles();
-    harness = await startHarness(bundles);
-    browser = await launchBrowser();
+    bed = await startWebviewBed();
   });
   after(async () => {
-    await browser?.close();
-    await harness?.close();
-    fs.rmSync(bundles, { recursive: true, force: true });
+    await bed?.close();
   });
 
-  async function open(theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-    const errors = watchErrors(page);
-    await page.goto(harness.url('report', theme));
-    await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'ready'));
-    return { page, errors };
-  }
-  const posted = (page: Page) => page.evaluate(() => (window as any).__posted as any[]);
+  const open = (theme: 'light' | 'dark' = 'light') => openWebview(bed, 'report', theme, { width: 1100, height: 1400 });
 
   test('renders every section of the recorded report, with charts drawn', async () => {
     const { page, errors } = await open('dark');
@@ -58,7 +41,7 @@ describe('report webview (headless chromium)', () => {
     const rendered = (await posted(page)).find((m) => m.type === 'rendered');
     assert.equal(rendered.charts, withData.length);
     assert.deepEqual(errors, []);
-    assert.deepEqual(await page.evaluate(() => (window as any).__cspViolations), []);
+    assert.deepEqual(await cspViolations(page), []);
     await page.close();
   });
 
@@ -110,7 +93,7 @@ describe('report webview (headless chromium)', () => {
     assert.ok(saved.model.charts.every((c: { lines: unknown[] }) => c.lines.length === 0));
     assert.ok(JSON.stringify(saved).length < JSON.stringify(recorded).length / 2);
     await page.reload();
-    await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'ready'));
+    await waitReady(page);
     assert.equal(await page.locator('#key-metrics tbody tr').count(), recorded.keyMetrics.length);
     assert.match(await page.locator('#charts').innerText(), /Loading charts/);
     assert.deepEqual(errors, []);

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { canvasInk, launchBrowser, ROOT } from './harness';
+import { BROWSER_BUILD, canvasInk, launchBrowser, ROOT } from './harness';
 import { buildReportModel } from '../../src/core/report/model';
 import { renderReportHtml } from '../../src/core/report/html/index';
 import { REPORT_BUNDLE, REPORT_CSS } from '../../src/core/report/html/assets';
@@ -21,14 +21,9 @@ const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 async function buildAssetRoot(): Promise<string> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'etcd-report-assets-'));
   await esbuild.build({
-    absWorkingDir: ROOT,
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
+    ...BROWSER_BUILD,
     sourcemap: true,
     sourcesContent: false,
-    logLevel: 'warning',
     entryPoints: ['webview/reportFile/main.ts'],
     outfile: path.join(root, REPORT_BUNDLE),
   });

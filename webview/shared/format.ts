@@ -1,16 +1,6 @@
 // Formatting shared with the markdown and HTML reports, so numbers read the same everywhere.
 export { formatValue } from '../../src/core/util/units';
-import type { Evidence } from '../../src/core/types';
-import { formatValue } from '../../src/core/util/units';
-
-/** `14.2 ms ≥ 10 ms (p99, m2)`: one evidence line in plain text. */
-export function formatEvidence(e: Evidence): string {
-  const value = formatValue(e.value, e.unit);
-  const threshold = e.threshold !== undefined ? ` (threshold ${formatValue(e.threshold, e.unit)})` : '';
-  const where = [e.statistic, e.member, e.window].filter(Boolean).join(', ');
-  const note = e.note ? ` — ${e.note}` : '';
-  return `${e.metric}: ${value}${threshold}${where ? ` [${where}]` : ''}${note}`;
-}
+export { formatEvidence } from '../../src/core/report/sectionText';
 
 export function formatTime(iso: string | undefined): string {
   if (!iso) return '—';

@@ -1,13 +1,10 @@
 // Renders a ReportModel into a container. Shared by the report panel (webview/report) and the standalone HTML
 // file (webview/reportFile). Every value from data goes through text nodes (dom.ts), never HTML.
-import type { KeyMetricRow, MemberCell, ReportModel, Verdict } from '../../src/core/report/modelTypes';
-import type { Severity } from '../../src/core/types';
+import type { KeyMetricRow, MemberCell, ReportModel } from '../../src/core/report/modelTypes';
+import { countBadges, memberCellLook, SEVERITY_TEXT, VERDICT_TEXT } from '../../src/core/report/sectionText';
 import { el } from './dom';
 import { formatEvidence, formatTime, formatValue } from './format';
 import { mountCharts, type ChartHandle } from './charts';
-
-const VERDICT_TEXT: Record<Verdict, string> = { pass: 'pass', warn: 'warn', fail: 'fail', no_data: 'no data' };
-const SEVERITY_TEXT: Record<Severity, string> = { critical: 'critical', warning: 'warning', info: 'info' };
 
 function badge(kind: string, text: string): HTMLElement {
   return el('span', { class: `badge badge-${kind}` }, text);
@@ -44,15 +41,7 @@ function header(m: ReportModel): HTMLElement {
 
 function summary(m: ReportModel): HTMLElement {
   const s = m.summary;
-  const counts = el(
-    'p',
-    { class: 'counts' },
-    badge('critical', `${s.counts.critical} critical`),
-    ' ',
-    badge('warning', `${s.counts.warning} warning`),
-    ' ',
-    badge('info', `${s.counts.info} info`),
-  );
+  const counts = el('p', { class: 'counts' }, ...countBadges(s.counts).flatMap(([kind, text], i) => (i ? [' ', badge(kind, text)] : [badge(kind, text)])));
   const priorities = s.priorities.length
     ? el('div', null, el('h3', null, 'Look at first'), el('ol', { class: 'priorities' }, ...s.priorities.map((p) => el('li', null, p))))
     : null;
@@ -97,11 +86,9 @@ function keyMetrics(m: ReportModel): HTMLElement {
 }
 
 function memberCell(c: MemberCell, unit: Parameters<typeof formatValue>[1]): HTMLTableCellElement {
-  const td = el('td', { class: `num verdict-${c.verdict}${c.outlier ? ' outlier' : ''}`, 'data-outlier': c.outlier ? 'true' : undefined }, formatValue(c.value, unit));
-  if (c.outlier) {
-    td.title = 'Outlier: far from the other members';
-    td.appendChild(el('span', { class: 'outlier-mark', 'aria-label': 'outlier' }, ' ▲'));
-  }
+  const look = memberCellLook(c);
+  const td = el('td', { class: look.className, 'data-outlier': c.outlier ? 'true' : undefined, title: look.title }, formatValue(c.value, unit));
+  if (c.outlier) td.appendChild(el('span', { class: 'outlier-mark', 'aria-label': 'outlier' }, ' ▲'));
   return td;
 }
 

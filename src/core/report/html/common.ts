@@ -1,11 +1,6 @@
-// Pieces every report section uses: section wrapper, badges, tables, time and evidence formatting.
-import type { Evidence, Severity } from '../../types';
-import type { Verdict } from '../modelTypes';
-import { formatValue } from '../../util/units';
+// Pieces every report section uses: section wrapper, badges, tables, time formatting. The labels shared with the
+// webview panel (verdicts, severities, evidence lines) are in ../sectionText.
 import { h, type Child, type SafeHtml } from './tags';
-
-export const VERDICT_TEXT: Record<Verdict, string> = { pass: 'pass', warn: 'warn', fail: 'fail', no_data: 'no data' };
-export const SEVERITY_TEXT: Record<Severity, string> = { critical: 'critical', warning: 'warning', info: 'info' };
 
 export function badge(kind: string, text: string): SafeHtml {
   return h('span', { class: `badge badge-${kind}` }, text);
@@ -34,11 +29,4 @@ export function formatUtc(iso: string | undefined): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
   return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
-/** `wal_fsync_duration: 14.2 ms (threshold 10 ms) [p99, m2, 1h] — note`: one evidence line in plain text. */
-export function formatEvidence(e: Evidence): string {
-  const threshold = e.threshold !== undefined ? ` (threshold ${formatValue(e.threshold, e.unit)})` : '';
-  const where = [e.statistic, e.member, e.window].filter(Boolean).join(', ');
-  return `${e.metric}: ${formatValue(e.value, e.unit)}${threshold}${where ? ` [${where}]` : ''}${e.note ? ` — ${e.note}` : ''}`;
 }

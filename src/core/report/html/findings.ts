@@ -2,7 +2,8 @@
 // recommendations ordered by priority.
 import type { Bottleneck, ReportModel } from '../modelTypes';
 import { anchorId, h, type SafeHtml } from './tags';
-import { badge, empty, formatEvidence, section, SEVERITY_TEXT } from './common';
+import { badge, empty, section } from './common';
+import { formatEvidence, SEVERITY_TEXT } from '../sectionText';
 
 export interface RootCauseChain {
   root: Bottleneck;

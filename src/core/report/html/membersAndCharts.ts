@@ -6,11 +6,13 @@ import type { Unit } from '../../types';
 import { formatValue } from '../../util/units';
 import { frag, h, type SafeHtml } from './tags';
 import { badge, empty, section, table } from './common';
+import { memberCellLook } from '../sectionText';
 
 function memberCell(c: MemberCell, unit: Unit): SafeHtml {
+  const look = memberCellLook(c);
   return h(
     'td',
-    { class: `num verdict-${c.verdict}${c.outlier ? ' outlier' : ''}`, 'data-outlier': c.outlier ? 'true' : undefined, title: c.outlier ? 'Outlier: far from the other members' : undefined },
+    { class: look.className, 'data-outlier': c.outlier ? 'true' : undefined, title: look.title },
     formatValue(c.value, unit),
     c.outlier ? h('span', { class: 'outlier-mark', 'aria-label': 'outlier' }, ' ▲') : null,
   );

@@ -2,7 +2,8 @@
 import type { KeyMetricRow, ReportModel } from '../modelTypes';
 import { formatValue } from '../../util/units';
 import { h, type SafeHtml } from './tags';
-import { badge, empty, formatUtc, section, table, VERDICT_TEXT } from './common';
+import { badge, empty, formatUtc, section, table } from './common';
+import { countBadges, VERDICT_TEXT } from '../sectionText';
 
 export function headerHtml(m: ReportModel, generator: string): SafeHtml {
   const meta = m.meta;
@@ -41,15 +42,7 @@ export function summaryHtml(m: ReportModel): SafeHtml {
     'summary',
     'Executive summary',
     h('p', { class: 'health-line' }, h('span', { 'data-health': s.health }, badge(`health-${s.health}`, s.health)), ' ', h('span', { class: 'headline' }, s.headline)),
-    h(
-      'p',
-      { class: 'counts' },
-      badge('critical', `${s.counts.critical} critical`),
-      ' ',
-      badge('warning', `${s.counts.warning} warning`),
-      ' ',
-      badge('info', `${s.counts.info} info`),
-    ),
+    h('p', { class: 'counts' }, ...countBadges(s.counts).flatMap(([kind, text], i) => (i ? [' ', badge(kind, text)] : [badge(kind, text)]))),
     priorities,
     analyzers,
   );
