@@ -8,9 +8,10 @@ import { pidAlive } from './pidAlive';
 
 const TMP_MARK = '.tmp-';
 
-export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
+/** `mode`: 0o600 by default (history is private); reports meant for sharing pass 0o644 (still under the umask). */
+export async function writeFileAtomic(file: string, data: Uint8Array, mode = 0o600): Promise<void> {
   const tmp = `${file}${TMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
-  const fh = await fsp.open(tmp, 'w', 0o600);
+  const fh = await fsp.open(tmp, 'w', mode);
   try {
     let off = 0;
     while (off < data.byteLength) {

@@ -13,6 +13,8 @@ import { renderReportHtml, type ReportHtmlOptions } from './html/index';
 
 /** A written report is a file to keep, not a chat turn: generous markdown cap. */
 const MARKDOWN_MAX_CHARS = 500_000;
+/** Reports are documents to open and share (a browser, a colleague): ordinary file permissions, unlike history. */
+const REPORT_FILE_MODE = 0o644;
 
 export interface SaveReportOptions extends ReportHtmlOptions {
   /** Model metadata (cluster, profile, thresholds...) when the model is built here. */
@@ -74,7 +76,7 @@ export async function writeReportFiles(
     if (!formats.has(ext)) return;
     const file = join(dir, `${base}.${ext}`);
     out[ext] = file;
-    jobs.push(writeFileAtomic(file, Buffer.from(text(), 'utf8')));
+    jobs.push(writeFileAtomic(file, Buffer.from(text(), 'utf8'), REPORT_FILE_MODE));
   };
   write('html', () => renderReportHtml(model, opts));
   write('json', () => `${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
@@ -88,7 +90,7 @@ export async function writeReportHtml(file: string, input: AnalyzerResult | read
   const results = Array.isArray(input) ? (input as readonly AnalyzerResult[]) : [input as AnalyzerResult];
   const model = opts.model ?? buildReportModel(results, opts.meta);
   await mkdir(dirname(file), { recursive: true });
-  await writeFileAtomic(file, Buffer.from(renderReportHtml(model, opts), 'utf8'));
+  await writeFileAtomic(file, Buffer.from(renderReportHtml(model, opts), 'utf8'), REPORT_FILE_MODE);
   return { html: file, model };
 }
 
