@@ -21,7 +21,7 @@ flock -w 1200 9 || { echo "ERROR: another test bed run holds offset $OFF for 20 
 bash "$ROOT/scripts/testbed/install.sh" >/dev/null 9>&- || exit 3
 
 trickle=""
-stop_bed() { [ -n "$trickle" ] && kill "$trickle" 2>/dev/null; WIPE=1 bash "$ROOT/scripts/testbed/down.sh" >/dev/null 2>&1 9>&- || true; }
+stop_bed() { [ -n "$trickle" ] && { kill "$trickle" 2>/dev/null; wait "$trickle" 2>/dev/null; }; WIPE=1 bash "$ROOT/scripts/testbed/down.sh" >/dev/null 2>&1 9>&- || true; }
 trap stop_bed EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -46,9 +46,13 @@ done
 
 # A light trickle of writes while CMD runs (a healthy cluster under light load): a window with no write has no
 # fsync/commit quantile (NaN → "no data"). Bounded: one put every 2 s for at most an hour; stopped with the bed.
-( for _ in $(seq 1 1800); do
-    ETCDCTL_API=3 etcdctl --endpoints="$ETCDCTL_ENDPOINTS" --command-timeout=3s put trickle/k "$(date +%s)" >/dev/null 2>&1
-    sleep 2
+# Each step runs in the background and is waited for, so TERM stops the step in flight too (no stray etcdctl/sleep).
+( trap 'kill $! 2>/dev/null; exit 0' TERM
+  for _ in $(seq 1 1800); do
+    ETCDCTL_API=3 etcdctl --endpoints="$ETCDCTL_ENDPOINTS" --command-timeout=3s put trickle/k "$(date +%s)" >/dev/null 2>&1 &
+    wait $!
+    sleep 2 &
+    wait $!
   done ) 9>&- &
 trickle=$!
 

@@ -1,6 +1,6 @@
 // `npm run bench`: runs every scripts/bench/*.bench.ts one after the other (never in parallel: they time
 // things), each as its own `node --import tsx` process with inherited output. Run under scripts/with-testbed.sh,
-// which provides TESTBED_PROM_URL / TESTBED_ETCD_ENDPOINTS. Exit status: number of failed benches (0 = all ran).
+// which provides TESTBED_PROM_URL / TESTBED_ETCD_ENDPOINTS. Exit status: 1 when any bench failed, 0 when all ran.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -8,11 +8,13 @@ import { didYouMean } from './suggest';
 const PREFLIGHT_TIMEOUT_MS = 15_000;
 
 /** Returns the member names Prometheus knows; throws CliError (3 source problem, 2 unknown --member). */
-export async function preflight(ctx: AnalyzerContext, selector: string, member?: string): Promise<string[]> {
+export async function preflight(ctx: AnalyzerContext, member?: string): Promise<string[]> {
   const where = ctx.source.description;
+  // The matchers actually queried (profile selector, validated), so the message shows what Prometheus was asked.
+  const matchers = ctx.profile.etcdMatchers();
   let samples;
   try {
-    samples = await ctx.source.instant(`up{${ctx.profile.etcdMatchers()}}`, ctx.now(), { timeoutMs: PREFLIGHT_TIMEOUT_MS, signal: ctx.signal });
+    samples = await ctx.source.instant(`up{${matchers}}`, ctx.now(), { timeoutMs: PREFLIGHT_TIMEOUT_MS, signal: ctx.signal });
   } catch (err) {
     if (err instanceof SourceError) throw new CliError(EXIT.source, `${where}: ${err.kind}: ${oneLine(err.message)} — ${oneLine(err.hint)}`);
     throw err;
@@ -20,7 +22,7 @@ export async function preflight(ctx: AnalyzerContext, selector: string, member?:
   if (!samples.length) {
     throw new CliError(
       EXIT.source,
-      `no etcd targets: ${where} has no series for up{${selector}}; check the scrape config or pass --etcd-selector (ETCD_ANALYZER_ETCD_SELECTOR) matching your etcd job`,
+      `no etcd targets: ${where} has no series for up{${matchers}}; check the scrape config or pass --etcd-selector (ETCD_ANALYZER_ETCD_SELECTOR) matching your etcd job`,
     );
   }
   const members = [...new Set(samples.map((s) => ctx.profile.memberOf(s.labels)))].sort();

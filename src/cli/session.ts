@@ -1,12 +1,12 @@
-// One CLI run's engine: connection from flags/env, thresholds file, logger, optional history store.
+// One CLI run's engine: connection from flags/env, thresholds (file or ETCD_ANALYZER_THRESHOLDS), logger, optional history store.
 // Configuration mistakes become CliError(usage) with the message of the part that failed.
-import { readFileSync } from 'node:fs';
 import type { AnalyzerContext } from '../core/analyzers/types';
 import { ConnectionError, resolveConnection, type ResolvedConnection } from '../core/config/connection';
+import { openHistoryFile } from '../core/config/historyFile';
+import { readThresholdsInput } from '../core/config/thresholdsInput';
 import { createContext } from '../core/context';
 import { prepareEngineOptions } from '../core/source/openshift/prepare';
 import { SourceError } from '../core/source/types';
-import type { HistoryPort } from '../core/history/port';
 import { silentLogger, type Logger } from '../core/util/log';
 import type { CliArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
@@ -25,14 +25,15 @@ export function stderrLogger(debug: boolean): Logger {
 
 export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv, log: Logger): Promise<Session> {
   let connection: ResolvedConnection;
+  let thresholds: unknown;
   try {
     connection = resolveConnection(args.connection, env);
+    thresholds = readThresholdsInput(args.thresholdsFile, env);
   } catch (err) {
     if (err instanceof ConnectionError) throw new CliError(EXIT.usage, err.message);
     throw err;
   }
-  const thresholds = args.thresholdsFile ? readThresholds(args.thresholdsFile) : undefined;
-  const history = await openHistory(connection.historyFile, log);
+  const history = await openHistoryFile(connection.historyFile, env, log);
   let ctx: AnalyzerContext;
   try {
     const { historyFile: _unused, ...engine } = connection;
@@ -55,25 +56,4 @@ export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv, log: Lo
       await history?.close().catch((err: Error) => log.warn(`closing history ${connection.historyFile}: ${err.message}`));
     },
   };
-}
-
-function readThresholds(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new CliError(EXIT.usage, `--thresholds ${file}: ${e.code ? `cannot read (${e.code})` : `not valid JSON (${e.message})`}; see README "Thresholds"`);
-  }
-}
-
-async function openHistory(file: string | undefined, log: Logger): Promise<HistoryPort | undefined> {
-  if (!file) return undefined;
-  try {
-    // Lazy: sql.js and its WASM load only when history is asked for.
-    const { openHistoryStore } = await import('../core/history/store');
-    return await openHistoryStore(file);
-  } catch (err) {
-    log.warn(`history file ${file} could not be opened, runs are not recorded: ${err instanceof Error ? err.message : String(err)}`);
-    return undefined;
-  }
 }

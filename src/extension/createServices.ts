@@ -2,17 +2,20 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from './services';
 import type { AnalyzerResult } from '../core/types';
-import * as path from 'node:path';
+import type { AnalyzerContext } from '../core/analyzers/types';
 import { createContext } from '../core/context';
 import { prepareEngineOptions } from '../core/source/openshift/prepare';
 import { createFileReportWriter } from '../core/report/saveReport';
-import { runAnalyzer as runCoreAnalyzer } from '../core/analyzers/runAnalyzer';
+import { failedResult, fallbackRange, runAnalyzer as runCoreAnalyzer } from '../core/analyzers/runAnalyzer';
 import { getAnalyzer } from '../core/analyzers/registry';
+import { ProfileConfigError } from '../core/profiles';
+import { SourceError } from '../core/source/types';
 import { isConfigured, readSettings, SECTION, toEngineOptions } from './settings';
 import { getSecret, SECRET_KEYS } from './secrets';
 import { channelLogger } from './log';
 import { abortSignalFor } from './cancel';
 import { lazyHistory } from './history';
+import { toolReportFolder } from './reportFolder';
 
 export interface ServicesHandle {
   services: ExtensionServices;
@@ -47,7 +50,7 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
       const ctx = createContext({ ...prepared.options, history: withHistory ? await history.get(s) : undefined });
       // The report tool (LM tools, chat) saves its standalone HTML where the report command does.
       ctx.reportWriter = createFileReportWriter(toolReportFolder(context), {
-        meta: { cluster: s.prometheusUrl, profile: s.profile, thresholds: ctx.thresholds },
+        meta: { cluster: ctx.profile.config.prometheusUrl, profile: s.profile, thresholds: ctx.thresholds },
       });
       return ctx;
     },
@@ -56,11 +59,19 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
       const abort = abortSignalFor(token);
       const t0 = Date.now();
       try {
-        // History is opened only for runs that record: status-bar ticks never load sql.js.
-        const ctx = await services.createAnalyzerContext(abort.signal, s.historyEnabled && opts?.record !== false);
+        let ctx: AnalyzerContext;
+        try {
+          // History is opened only for runs that record: status-bar ticks never load sql.js.
+          ctx = await services.createAnalyzerContext(abort.signal, s.historyEnabled && opts?.record !== false);
+        } catch (err) {
+          const failed = configurationFailure(name, err);
+          if (!failed) throw err;
+          log.warn(`${name}: ${failed.summary}`);
+          return failed;
+        }
+        // The history cluster key defaults to the profile's URL (for openshift the discovered Thanos route).
         const result = await runCoreAnalyzer(ctx, name, withDefaultDuration(name, input, s.defaultDuration), {
           record: s.historyEnabled && opts?.record !== false,
-          cluster: s.prometheusUrl,
         });
         log.info(
           `${name}: ${result.status} in ${Date.now() - t0} ms, ${result.metrics.length} metrics, ` +
@@ -94,11 +105,14 @@ function withDefaultDuration(name: string, input: unknown, defaultDuration: stri
   return { ...o, duration: defaultDuration };
 }
 
-/** Setting etcdAnalyzer.report.folder → <workspace>/etcd-reports → the extension's storage (tools cannot ask). */
-function toolReportFolder(context: vscode.ExtensionContext): string {
-  const setting = String(vscode.workspace.getConfiguration(SECTION).get('report.folder') ?? '').trim();
-  if (setting && path.isAbsolute(setting)) return setting;
-  const ws = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-  if (ws) return path.join(ws.uri.fsPath, setting || 'etcd-reports');
-  return path.join(context.globalStorageUri.fsPath, 'reports');
+/** A bad setting (malformed selector, unknown profile, unreadable kubeconfig) → the failed result every caller already
+ *  shows, instead of an exception each of them would have to catch. Anything else is a bug and still throws. */
+function configurationFailure(name: string, err: unknown): AnalyzerResult | undefined {
+  const range = fallbackRange(new Date());
+  const title = getAnalyzer(name)?.title ?? name;
+  if (err instanceof SourceError) return failedResult(name, title, range, { kind: err.kind, query: err.query, message: err.message, hint: err.hint });
+  if (err instanceof ProfileConfigError) {
+    return failedResult(name, title, range, { kind: 'bad_input', query: '', message: err.message, hint: `${err.hint} (etcd: Configure Connection)` });
+  }
+  return undefined;
 }

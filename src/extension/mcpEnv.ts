@@ -2,7 +2,8 @@
 // Pure (type-only vscode imports) so it is unit-tested without an editor. Secrets are added at resolve time, not here.
 import type { Settings } from './settings';
 
-export function mcpServerEnv(s: Settings, historyFile: string | undefined): Record<string, string | null> {
+/** `reportDir`: where generate_etcd_performance_report saves (the folder the report command uses, reportFolder.ts). */
+export function mcpServerEnv(s: Settings, historyFile: string | undefined, reportDir?: string): Record<string, string | null> {
   const env: Record<string, string | null> = {
     // Desktop VS Code's process.execPath is Electron: this makes it behave as plain node (harmless elsewhere).
     ELECTRON_RUN_AS_NODE: '1',
@@ -14,6 +15,11 @@ export function mcpServerEnv(s: Settings, historyFile: string | undefined): Reco
     ETCD_ANALYZER_CA_FILE: s.tlsCaFile,
     ETCD_ANALYZER_INSECURE_SKIP_TLS_VERIFY: s.tlsInsecureSkipVerify ? '1' : '',
     ETCD_ANALYZER_HISTORY: historyFile ?? '',
+    ETCD_ANALYZER_HISTORY_RETENTION_DAYS: String(s.historyRetentionDays),
+    ETCD_ANALYZER_HISTORY_MAX_MB: String(s.historyMaxSizeMB),
+    // The etcdAnalyzer.thresholds overrides, so MCP answers grade like the editor's own.
+    ETCD_ANALYZER_THRESHOLDS: Object.keys(s.thresholds).length ? JSON.stringify(s.thresholds) : '',
+    ETCD_ANALYZER_REPORT_DIR: reportDir ?? '',
     ETCD_ANALYZER_KUBE_CONTEXT: s.kubeContext,
     // A token inherited from the editor's own environment must not override (or leak into) this connection.
     ETCD_ANALYZER_TOKEN: null,

@@ -6,6 +6,7 @@ import type { ExtensionServices } from './services';
 import { isConfigured, readSettings } from './settings';
 import { getSecret } from './secrets';
 import { mcpServerEnv } from './mcpEnv';
+import { toolReportFolder } from './reportFolder';
 
 export const MCP_PROVIDER_ID = 'etcdAnalyzer.mcp';
 export const MCP_SERVER_LABEL = 'etcd Performance Analyzer';
@@ -21,7 +22,7 @@ export function buildMcpServerDefinition(context: vscode.ExtensionContext): vsco
     MCP_SERVER_LABEL,
     process.execPath,
     [context.asAbsolutePath('dist/mcp-server.js')],
-    mcpServerEnv(s, historyFile),
+    mcpServerEnv(s, historyFile, toolReportFolder(context)),
     version,
   );
 }
@@ -63,10 +64,6 @@ export function createMcpProvider(context: vscode.ExtensionContext, services: Ex
 }
 
 export function registerMcpProvider(context: vscode.ExtensionContext, services: ExtensionServices): void {
-  if (typeof vscode.lm?.registerMcpServerDefinitionProvider !== 'function') {
-    services.log.warn('this editor has no MCP server definition API (VS Code 1.101+); the MCP server is not offered');
-    return;
-  }
   const handle = createMcpProvider(context, services);
   context.subscriptions.push(handle, vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, handle.provider));
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { EngineOptions } from '../core/context';
 import type { ProfileId } from '../core/profiles/types';
+import { GENERIC_ETCD_SELECTOR, GENERIC_NODE_SELECTOR } from '../core/profiles';
 
 export const SECTION = 'etcdAnalyzer';
 
@@ -31,8 +32,8 @@ export interface Settings {
   historyMaxSizeMB: number;
 }
 
-export const DEFAULT_ETCD_SELECTOR = 'job=~".*etcd.*"';
-export const DEFAULT_NODE_SELECTOR = 'job=~".*node.*"';
+// One default for every face: the generic profile's selectors.
+export { GENERIC_ETCD_SELECTOR as DEFAULT_ETCD_SELECTOR, GENERIC_NODE_SELECTOR as DEFAULT_NODE_SELECTOR } from '../core/profiles';
 
 /** Reads every setting once; callers take a fresh snapshot per run so edits apply without reloading. */
 export function readSettings(): Settings {
@@ -49,8 +50,8 @@ export function readSettings(): Settings {
   return {
     profile: str('profile', 'generic') === 'openshift' ? 'openshift' : 'generic',
     prometheusUrl: str('prometheus.url'),
-    etcdSelector: str('etcdSelector') || DEFAULT_ETCD_SELECTOR,
-    nodeSelector: str('nodeSelector') || DEFAULT_NODE_SELECTOR,
+    etcdSelector: str('etcdSelector') || GENERIC_ETCD_SELECTOR,
+    nodeSelector: str('nodeSelector') || GENERIC_NODE_SELECTOR,
     memberToNode: stringRecord(c.get<unknown>('memberToNode')),
     etcdEndpoints: stringList(c.get<unknown>('etcdEndpoints')),
     kubeconfig: str('kubeconfig'),

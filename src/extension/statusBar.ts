@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from './services';
 import type { AnalyzerResult } from '../core/types';
 import { readSettings } from './settings';
+import { escapeMarkdown } from '../core/util/markdownEscape';
 
 const FIRST_TICK_DELAY_MS = 5_000;
 export const STATUS_CLICK_COMMAND = 'etcdAnalyzer.statusBarClick';
@@ -32,8 +33,13 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Ex
     }
     item.text = '$(sync~spin) etcd';
     item.show();
-    const result = await services.runAnalyzer('get_etcd_cluster_status', {}, undefined, { record: false });
-    const view = describeStatus(result);
+    let view: StatusView;
+    try {
+      view = describeStatus(await services.runAnalyzer('get_etcd_cluster_status', {}, undefined, { record: false }));
+    } catch (err) {
+      // runAnalyzer returns failures as results; this is the last resort so the item never keeps spinning.
+      view = { text: '$(error) etcd: error', tooltip: `etcd: ${escapeMarkdown((err as Error)?.message ?? String(err))}`, warning: 'error' };
+    }
     item.text = view.text;
     item.tooltip = new vscode.MarkdownString(view.tooltip);
     item.backgroundColor = view.warning ? new vscode.ThemeColor(`statusBarItem.${view.warning}Background`) : undefined;
@@ -49,12 +55,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Ex
 
   context.subscriptions.push(
     item,
-    vscode.commands.registerCommand(STATUS_CLICK_COMMAND, async () => {
-      const all = await vscode.commands.getCommands(true);
-      if (!services.isConfigured()) return vscode.commands.executeCommand('etcdAnalyzer.configureConnection');
-      if (all.includes('etcdAnalyzer.openDashboard')) return vscode.commands.executeCommand('etcdAnalyzer.openDashboard');
-      return vscode.commands.executeCommand('etcdAnalyzer.testConnection');
-    }),
+    vscode.commands.registerCommand(STATUS_CLICK_COMMAND, () =>
+      vscode.commands.executeCommand(services.isConfigured() ? 'etcdAnalyzer.openDashboard' : 'etcdAnalyzer.configureConnection'),
+    ),
     services.onDidChangeConnection(() => schedule(1_000)),
     { dispose: () => clearTimeout(timer) },
   );
@@ -71,7 +74,7 @@ interface StatusView {
 /** Health from the result's findings and status; leader from the result's data or the is_leader metric. */
 export function describeStatus(r: AnalyzerResult): StatusView {
   if (r.status === 'failed' || r.status === 'unavailable') {
-    return { text: '$(error) etcd: unreachable', tooltip: `etcd: ${r.summary}`, warning: 'error' };
+    return { text: '$(error) etcd: unreachable', tooltip: `etcd: ${escapeMarkdown(r.summary)}`, warning: 'error' };
   }
   const leader = leaderOf(r);
   const critical = r.findings.some((f) => f.severity === 'critical');
@@ -80,7 +83,8 @@ export function describeStatus(r: AnalyzerResult): StatusView {
   const icon = critical ? '$(error)' : warning ? '$(warning)' : '$(pass)';
   return {
     text: `${icon} etcd ${health}${leader ? ` · leader ${leader}` : ''}`,
-    tooltip: `**etcd ${health}**${leader ? ` — leader ${leader}` : ''}\n\n${r.summary}\n\n_Click for the dashboard._`,
+    // Member names and the summary come from labels (data): escaped for the MarkdownString.
+    tooltip: `**etcd ${health}**${leader ? ` — leader ${escapeMarkdown(leader)}` : ''}\n\n${escapeMarkdown(r.summary)}\n\n_Click for the dashboard._`,
     warning: critical ? 'error' : warning ? 'warning' : undefined,
   };
 }

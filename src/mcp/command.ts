@@ -1,15 +1,15 @@
 // `etcd-analyzer mcp …` and dist/mcp-server.js: resolve the connection once, then serve stdio or Streamable HTTP
 // until the client goes away or SIGINT/SIGTERM. Exit codes: 0 clean stop, 1 could not serve, 2 usage/config error.
-import { readFileSync } from 'node:fs';
 import { ConnectionError, resolveConnection } from '../core/config/connection';
+import { openHistoryFile } from '../core/config/historyFile';
+import { readThresholdsInput } from '../core/config/thresholdsInput';
 import { MCP_USAGE, parseMcpArgs, UsageError, type McpArgs } from './args';
 import { createMcpEngine } from './engine';
 import { SourceError } from '../core/source/types';
 import { prepareEngineOptions } from '../core/source/openshift/prepare';
 import { startHttpServer } from './httpServer';
-import { LOOPBACK_HOSTNAMES } from './httpGuard';
+import { bracket, LOOPBACK_HOSTNAMES } from './httpGuard';
 import { resolveMcpToken } from './mcpToken';
-import { openHistoryFile } from './openHistory';
 import { serveStdio } from './stdio';
 import { createStderrLogger, parseLogLevel } from './stderrLogger';
 
@@ -32,7 +32,7 @@ export async function runMcpCommand(argv: string[]): Promise<number> {
   let thresholds: unknown;
   try {
     conn = resolveConnection(args.connection, process.env);
-    thresholds = args.thresholdsFile ? readThresholds(args.thresholdsFile) : undefined;
+    thresholds = readThresholdsInput(args.thresholdsFile, process.env);
     if (args.http) {
       token = resolveMcpToken(args.mcpTokenFile, process.env);
       checkBindAddress(args.host, token);
@@ -43,7 +43,7 @@ export async function runMcpCommand(argv: string[]): Promise<number> {
   }
 
   const { historyFile, ...engineOpts } = conn;
-  const history = await openHistoryFile(historyFile, log);
+  const history = await openHistoryFile(historyFile, process.env, log);
   let engine;
   try {
     // openshift: kubeconfig → Thanos route, token, CA, cluster API (generic passes through).
@@ -88,18 +88,9 @@ function usageFailure(message: string): number {
   return 2;
 }
 
-function readThresholds(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new UsageError(`--thresholds ${file}: ${e.code ? `cannot read (${e.code})` : `not valid JSON (${e.message})`}`);
-  }
-}
-
 /** Anything but loopback is reachable by others: only with a token, and never the wildcard (Host checks would refuse every remote name anyway). */
 function checkBindAddress(host: string, token: string | undefined): void {
-  const h = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host.toLowerCase();
+  const h = bracket(host);
   if (LOOPBACK_HOSTNAMES.includes(h)) return;
   if (h === '0.0.0.0' || h === '[::]') throw new UsageError(`--host ${host} binds every interface: bind one address (default 127.0.0.1)`);
   if (!token) throw new UsageError(`--host ${host} is not loopback: set ETCD_ANALYZER_MCP_TOKEN or --mcp-token-file so others cannot call the tools`);

@@ -5,14 +5,14 @@ import type { AnalyzerContext } from '../core/analyzers/types';
 import { createContext, type EngineOptions } from '../core/context';
 import { createCollector } from '../core/collect/collector';
 import type { HistoryPort } from '../core/history/port';
-import type { SourceStats } from '../core/source/types';
 import type { Logger } from '../core/util/log';
 import { createFileReportWriter } from '../core/report/saveReport';
 import * as path from 'node:path';
+import { ENV } from '../core/config/connection';
 
 /** ETCD_ANALYZER_REPORT_DIR, else ./etcd-reports beside the server's working directory. */
 function reportDir(): string {
-  return path.resolve(process.env.ETCD_ANALYZER_REPORT_DIR || 'etcd-reports');
+  return path.resolve(process.env[ENV.reportDir] || 'etcd-reports');
 }
 
 export interface McpEngine {
@@ -20,8 +20,6 @@ export interface McpEngine {
   contextFor(signal?: AbortSignal): AnalyzerContext;
   /** Target description (URL without credentials), for logs and the health prompt. */
   readonly description: string;
-  readonly historyEnabled: boolean;
-  stats(): SourceStats | undefined;
   close(): Promise<void>;
 }
 
@@ -39,8 +37,6 @@ export function createMcpEngine(opts: EngineOptions, log: Logger): McpEngine {
       };
     },
     description: base.source.description,
-    historyEnabled: !!opts.history,
-    stats: () => base.source.stats?.(),
     async close() {
       await closeHistory(opts.history, log);
     },

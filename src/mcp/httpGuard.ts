@@ -6,6 +6,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 export const LOOPBACK_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'];
 
+/** A bind address as it appears in Host headers and URLs: IPv6 in brackets, names lower-cased. */
+export function bracket(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host.toLowerCase();
+}
+
 export interface GuardOptions {
   /** The port actually bound (Host must carry it). */
   port: number;

@@ -8,7 +8,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import type { Logger } from '../core/util/log';
 import type { McpEngine } from './engine';
 import { createMcpServer } from './server';
-import { checkRequest, LOOPBACK_HOSTNAMES } from './httpGuard';
+import { bracket, checkRequest, LOOPBACK_HOSTNAMES } from './httpGuard';
 
 export const MCP_PATH = '/mcp';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -29,7 +29,8 @@ export interface RunningHttpServer {
 }
 
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
-  const extraHostnames = LOOPBACK_HOSTNAMES.includes(bracket(opts.host)) || isWildcard(opts.host) ? [] : [bracket(opts.host)];
+  // The command refuses wildcard binds (checkBindAddress), so the bind address is the one name clients use.
+  const extraHostnames = LOOPBACK_HOSTNAMES.includes(bracket(opts.host)) ? [] : [bracket(opts.host)];
   let port = opts.port;
   const http: Server = createServer((req, res) => {
     handle(req, res).catch((err) => {
@@ -77,7 +78,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     });
   });
   port = (http.address() as AddressInfo).port;
-  const url = `http://${urlHost(opts.host)}:${port}${MCP_PATH}`;
+  const url = `http://${bracket(opts.host)}:${port}${MCP_PATH}`;
 
   return {
     url,
@@ -129,16 +130,4 @@ function readJsonBody(req: IncomingMessage): Promise<{ ok: true; value: unknown 
 function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
-}
-
-function isWildcard(host: string): boolean {
-  return host === '0.0.0.0' || host === '::' || host === '';
-}
-
-function bracket(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host.toLowerCase();
-}
-
-function urlHost(host: string): string {
-  return isWildcard(host) ? '127.0.0.1' : bracket(host);
 }

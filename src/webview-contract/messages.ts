@@ -32,7 +32,7 @@ export interface RenderedMessage {
 export type HostToDashboard = { type: 'state'; state: DashboardState } | { type: 'loading'; loading: boolean };
 
 // ---- report panel ---------------------------------------------------------------------------------------
-export type ReportToHost = { type: 'ready' } | { type: 'refresh' } | RenderedMessage;
+export type ReportToHost = { type: 'ready' } | RenderedMessage;
 
 export type HostToReport =
   | { type: 'report'; model: ReportModel }
@@ -90,5 +90,5 @@ export function parseDashboardMessage(raw: unknown): DashboardToHost | undefined
 export function parseReportMessage(raw: unknown): ReportToHost | undefined {
   if (!isRecord(raw)) return undefined;
   if (raw.type === 'rendered') return parseRendered(raw);
-  return raw.type === 'ready' || raw.type === 'refresh' ? { type: raw.type } : undefined;
+  return raw.type === 'ready' ? { type: 'ready' } : undefined;
 }

@@ -56,7 +56,7 @@ function pageHtml(page: PageName, theme: Theme, nonce: string): string {
   const bodyClass = theme === 'light' ? 'vscode-light' : theme === 'dark' ? 'vscode-dark' : 'vscode-high-contrast';
   const links = [`/theme/${theme}.css`, ...STYLES[page].map((s) => `/media/${s}`)].map((h) => `<link rel="stylesheet" href="${h}">`).join('');
   // Same policy as src/extension/webviews/html.ts, with 'self' standing in for webview.cspSource.
-  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'`;
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">${links}<title>${page}</title></head>
 <body class="${bodyClass}" data-vscode-theme-kind="${bodyClass}"><p>Loading…</p>

@@ -6,6 +6,7 @@ import { canvasInk, cspViolations, HOSTILE, openWebview, postAndWaitRender, post
 import { syntheticDeepDrive } from './synthetic';
 import type { ReportModel } from '../../src/core/report/modelTypes';
 import { buildReportModel } from '../../src/core/report/model';
+import { baselineResult, HOSTILE_MEMBER } from '../helpers/reportFixtures';
 
 describe('report webview (headless chromium)', () => {
   let bed: WebviewBed;
@@ -24,7 +25,7 @@ describe('report webview (headless chromium)', () => {
     const { page, errors } = await open('dark');
     assert.match(await page.locator('body').innerText(), /Collecting metrics/, 'a loading note before data');
     await postAndWaitRender(page, { type: 'report', model: recorded });
-    for (const id of ['summary', 'key-metrics', 'members', 'charts', 'bottlenecks', 'recommendations', 'appendix']) {
+    for (const id of ['summary', 'key-metrics', 'members', 'charts', 'bottlenecks', 'recommendations', 'history', 'appendix']) {
       assert.equal(await page.locator(`section#${id}`).count(), 1, `section ${id}`);
     }
     assert.equal(await page.locator('h1').innerText(), recorded.meta.title);
@@ -72,6 +73,29 @@ describe('report webview (headless chromium)', () => {
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => (window as any).__pwned), undefined);
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('shows the comparison with history (regressions first, data as text) and says when there is none', async () => {
+    const deep = syntheticDeepDrive({ hours: 1, stepSeconds: 15 });
+    const model = buildReportModel([deep, baselineResult(deep.range)], { generatedAt: deep.range.end });
+    assert.ok(model.history, 'the model carries a history comparison');
+    const { page, errors } = await open();
+    await postAndWaitRender(page, { type: 'report', model });
+    const ids = await page.$$eval('main > section', (s) => s.map((x) => x.id));
+    assert.deepEqual(ids.slice(-2), ['history', 'appendix'], 'history sits before the appendix, as in the HTML file');
+    const verdicts = await page.$$eval('#history tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-verdict')));
+    assert.deepEqual(verdicts, ['regression', 'improvement', 'unchanged', 'no_data_now']);
+    const text = await page.locator('#history').innerText();
+    assert.match(text, /\+120 %/);
+    assert.match(text, /Baseline: 12 stored run\(s\)/);
+    assert.ok(text.includes(HOSTILE_MEMBER), 'the hostile member name is shown as text');
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => (window as any).__pwned), undefined);
+    await postAndWaitRender(page, { type: 'report', model: { ...model, history: undefined } });
+    assert.match(await page.locator('#history').innerText(), /No history comparison/);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(await cspViolations(page), []);
     await page.close();
   });
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openHistoryStore } from '../../src/core/history/store';
 import type { Logger } from '../../src/core/util/log';
-import { bundleWriter, startWriter } from '../helpers/historyProcess';
+import { bundleWriter, startWriter, type Writer } from '../helpers/historyProcess';
 
 const KILLS = 50;
 
@@ -18,6 +18,7 @@ test(`history survives ${KILLS} kill -9 of its writer with every acknowledged ru
   const dir = mkdtempSync(join(tmpdir(), 'history-crash-'));
   const warnings: string[] = [];
   const log: Logger = { trace() {}, debug() {}, info() {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
+  let live: Writer | undefined; // a writer that hangs (never ready) is still killed when the test ends
   try {
     const script = await bundleWriter(dir);
     const file = join(dir, 'history.sqlite');
@@ -28,6 +29,7 @@ test(`history survives ${KILLS} kill -9 of its writer with every acknowledged ru
       // Odd writers write a snapshot after every batch (kills land mid-snapshot: export, temp file, rename, journal
       // removal); even ones only every 50 runs (kills land on journal appends, runs live in the journal).
       const w = startWriter(script, file, 0, `k${i}`, { snapshotEvery: i % 2 ? 1 : 50 });
+      live = w;
       await w.ready;
       assert.equal(w.child.exitCode, null, `writer ${i} died before ready: ${w.stderr()}`);
       // Random moment: mostly while a write is in flight (the writer does nothing else).
@@ -50,16 +52,18 @@ test(`history survives ${KILLS} kill -9 of its writer with every acknowledged ru
     assert.ok(allAcked.size >= KILLS / 2, `writers acknowledged ${allAcked.size} runs in total (too few to prove anything)`);
     console.log(`history crash: ${KILLS} kills, ${allAcked.size} acknowledged runs all kept; ${midWrite} kills left a temp file (mid-write), ${locksLeft} left a lock`);
   } finally {
+    if (live && live.child.exitCode === null) live.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('a writer killed with -9 before any snapshot: its acknowledged runs are replayed from the journal', { timeout: 60_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'history-journal-kill-'));
+  let w: Writer | undefined;
   try {
     const script = await bundleWriter(dir);
     const file = join(dir, 'h.sqlite');
-    const w = startWriter(script, file, 0, 'kill');
+    w = startWriter(script, file, 0, 'kill');
     await w.ready;
     while (w.acked.length < 5 && w.child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
     w.child.kill('SIGKILL');
@@ -73,6 +77,7 @@ test('a writer killed with -9 before any snapshot: its acknowledged runs are rep
     assert.ok(st.journalRuns >= w.acked.length, `${st.journalRuns} runs replayed from the journal`);
     await s.close();
   } finally {
+    if (w && w.child.exitCode === null) w.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 });

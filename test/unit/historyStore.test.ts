@@ -253,3 +253,38 @@ describe('history store', () => {
     }
   });
 });
+
+describe('history store close', () => {
+  test('a record() racing close() is either persisted or refused, never lost', async () => {
+    const dir = tmp();
+    try {
+      const file = join(dir, 'close.sqlite');
+      const t0 = Date.parse('2026-03-01T00:00:00Z');
+      const now = () => new Date(t0 + DAY);
+      const s = await openHistoryStore(file, { now });
+      // Each outcome is captured at once (a refusal is a rejected promise; unobserved it would be unhandled).
+      const outcome = (p: Promise<number>) => p.then((id) => ({ id }), (err: Error) => ({ err }));
+      const before = outcome(s.record(walResult(t0 + 3_600_000, { m1: 0.001 }), meta)); // pending (debounced) when close starts
+      const closing = s.close();
+      const during = outcome(s.record(walResult(t0 + 2 * 3_600_000, { m1: 0.002 }), meta)); // right after close() started
+      await new Promise((r) => setImmediate(r));
+      const later = outcome(s.record(walResult(t0 + 3 * 3_600_000, { m1: 0.003 }), meta)); // while the final flush runs
+      const again = s.close(); // a second close waits for the same work
+      const settled = await Promise.all([before, during, later]);
+      await closing;
+      await again;
+      assert.deepEqual(settled[0], { id: 1 });
+      for (const r of settled.slice(1)) {
+        assert.ok('err' in r, `expected a refusal, got ${JSON.stringify(r)}`);
+        assert.match(r.err.message, /history store .* is closed/);
+      }
+      // What was acknowledged is on disk, and nothing else: no timer wrote after close.
+      const reopened = await openHistoryStore(file, { now });
+      assert.deepEqual((await reopened.runs()).map((r) => r.id), [1]);
+      await reopened.close();
+      await assert.rejects(() => s.snapshot(), /closed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

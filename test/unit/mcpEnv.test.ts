@@ -45,3 +45,14 @@ test('no secrets in the definition: inherited token variables are removed (null)
   assert.equal(env.ETCD_ANALYZER_INSECURE_SKIP_TLS_VERIFY, '1');
   assert.equal(env.ETCD_ANALYZER_CA_FILE, '/ca.pem');
 });
+
+test('history limits, threshold overrides and the report folder reach the server; empty overrides are unset', () => {
+  const env = mcpServerEnv({ ...base, historyRetentionDays: 7, historyMaxSizeMB: 20, thresholds: { walFsyncP99Seconds: { warning: 0.02 } } }, '/tmp/h.sqlite', '/tmp/reports');
+  assert.equal(env.ETCD_ANALYZER_HISTORY_RETENTION_DAYS, '7');
+  assert.equal(env.ETCD_ANALYZER_HISTORY_MAX_MB, '20');
+  assert.deepEqual(JSON.parse(env.ETCD_ANALYZER_THRESHOLDS!), { walFsyncP99Seconds: { warning: 0.02 } });
+  assert.equal(env.ETCD_ANALYZER_REPORT_DIR, '/tmp/reports');
+  const plain = mcpServerEnv(base, undefined);
+  assert.equal(plain.ETCD_ANALYZER_THRESHOLDS, null);
+  assert.equal(plain.ETCD_ANALYZER_REPORT_DIR, null);
+});

@@ -102,6 +102,13 @@ describe('runAnalyzer input handling', () => {
     assert.equal(r.errors[0].kind, 'bad_input');
     assert.match(r.errors[0].message, /must be before end/);
   });
+  test('history trends may span more than the live 7d window (its own span check applies)', async () => {
+    const live = await runAnalyzer(fakeContext([]), 'get_etcd_general_info', { start: '2026-01-01T00:00:00Z', end: '2026-01-30T00:00:00Z' });
+    assert.equal(live.status, 'failed');
+    const r = await runAnalyzer(fakeContext([]), 'get_etcd_history_trends', { start: '2026-01-01T00:00:00Z', end: '2026-01-30T00:00:00Z' });
+    assert.notEqual(r.status, 'failed', r.summary);
+    assert.equal(r.range.duration, '29d');
+  });
   test('null or missing input means defaults (1h)', async () => {
     const r = await runAnalyzer(fakeContext([row('wal_fsync_duration', 'm1', { p50: 0.001, p90: 0.002, p99: 0.003, max: 0.004 })]), 'get_etcd_disk_wal_fsync', null);
     assert.equal(r.status, 'ok');

@@ -129,6 +129,18 @@ describe('dashboard state', () => {
     assert.deepEqual(s.window, { start: deep.range.start, end: deep.range.end });
   });
 
+  test('sidebar and report agree: same merged findings, same order, the most severe copy kept', () => {
+    const a = base({
+      metrics: [metric('wal_fsync_duration', 'm1', { p99: 0.002 })],
+      findings: [finding('cpu_high:m1', 'warning', 'cpu', 'more cpu'), finding('fsync:m2', 'warning', 'disk', 'faster disk')],
+    });
+    const b = base({ findings: [finding('fsync:m2', 'critical', 'disk', 'faster disk'), finding('fsync:m3', 'warning', 'disk', 'faster disk')] });
+    const s = buildDashboardState({ range: '1h', deep: a, status: b });
+    const m = buildReportModel([a, b]);
+    assert.deepEqual(s.findings.map((f) => f.id), m.bottlenecks.map((x) => x.findingId));
+    assert.deepEqual(s.findings.map((f) => f.severity), ['critical', 'warning', 'warning']);
+  });
+
   test('failed deep drive with an unreachable error → unreachable with its message and hint', () => {
     const failed = base({ status: 'failed', errors: [{ kind: 'unreachable', query: 'up', message: 'connect ECONNREFUSED 127.0.0.1:9', hint: 'Is Prometheus running?' }] });
     const s = buildDashboardState({ range: '1h', deep: failed });
@@ -182,5 +194,6 @@ describe('message contract', () => {
     assert.deepEqual(parseDashboardMessage({ type: 'rendered', status: 'ok', members: 3, charts: 6, points: -1 }), { type: 'rendered', status: 'ok', members: 3, charts: 6, points: 0 });
     assert.deepEqual(parseReportMessage({ type: 'ready', extra: 1 }), { type: 'ready' });
     assert.equal(parseReportMessage({ type: 'openReport' }), undefined);
+    assert.equal(parseReportMessage({ type: 'refresh' }), undefined, 'the report panel sends no refresh');
   });
 });

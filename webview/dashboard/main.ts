@@ -171,7 +171,6 @@ function render(s: DashboardState, chartsPending = false): void {
   charts.forEach((c) => c.destroy());
   charts = [];
   document.body.setAttribute('data-status', s.status);
-  document.body.classList.toggle('loading', !!s.loading);
   statusLine.textContent = s.status === 'ok' ? `${s.message ?? ''} · updated ${formatClock(s.lastUpdated)}` : s.lastUpdated ? `last updated ${formatClock(s.lastUpdated)}` : '';
   renderStatePanel(s);
   renderMembers(s);

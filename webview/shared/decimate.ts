@@ -9,7 +9,7 @@ export interface XY {
 
 /** ≤ ~4 points per pixel column of `width`; y null = gap. */
 export function decimateMinMax(t: readonly number[], v: readonly (number | null)[], width: number, xMin?: number, xMax?: number): XY[] {
-  const c = t.length <= Math.max(1, Math.floor(width)) * 4 ? { t, v } : decimateColumns(t, v, width, xMin ?? t[0], xMax ?? t[t.length - 1]);
+  const c = decimateColumns(t, v, width, xMin ?? t[0], xMax ?? t[t.length - 1]);
   const out = new Array<XY>(c.t.length);
   for (let i = 0; i < c.t.length; i++) out[i] = { x: c.t[i], y: c.v[i] };
   return out;

@@ -33,11 +33,6 @@ export function append(parent: Node, ...children: Child[]): void {
   }
 }
 
-/** Removes every child (replaceChildren with nothing). */
-export function clear(node: Element): void {
-  node.replaceChildren();
-}
-
 export function button(label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
   const b = el('button', attrs, label);
   b.type = 'button';

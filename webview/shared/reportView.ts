@@ -1,7 +1,19 @@
-// Renders a ReportModel into a container. Shared by the report panel (webview/report) and the standalone HTML
-// file (webview/reportFile). Every value from data goes through text nodes (dom.ts), never HTML.
-import type { KeyMetricRow, MemberCell, ReportModel } from '../../src/core/report/modelTypes';
-import { countBadges, memberCellLook, SEVERITY_TEXT, VERDICT_TEXT } from '../../src/core/report/sectionText';
+// Renders a ReportModel into the report panel (webview/report) with the same sections, in the same order, as the
+// standalone HTML file (src/core/report/html). Every value from data goes through text nodes (dom.ts), never HTML.
+import type { HistoryComparisonRow, KeyMetricRow, MemberCell, ReportModel } from '../../src/core/report/modelTypes';
+import {
+  countBadges,
+  HISTORY_COLUMNS,
+  HISTORY_VERDICT_BADGE,
+  historyBaselineText,
+  historyChangeText,
+  historyEmptyText,
+  historyRowsShown,
+  memberCellLook,
+  NO_HISTORY_TEXT,
+  SEVERITY_TEXT,
+  VERDICT_TEXT,
+} from '../../src/core/report/sectionText';
 import { el } from './dom';
 import { formatEvidence, formatTime, formatValue } from './format';
 import { mountCharts, type ChartHandle } from './charts';
@@ -142,6 +154,36 @@ function recommendations(m: ReportModel): HTMLElement {
   );
 }
 
+function historyRow(r: HistoryComparisonRow): HTMLTableRowElement {
+  const [kind, text] = HISTORY_VERDICT_BADGE[r.verdict];
+  return el(
+    'tr',
+    { 'data-verdict': r.verdict },
+    el('td', null, `${r.metric} ${r.statistic}`),
+    el('td', null, r.member),
+    el('td', { class: 'num' }, formatValue(r.baseline, r.unit)),
+    el('td', { class: 'num' }, formatValue(r.now, r.unit)),
+    el('td', { class: 'num' }, historyChangeText(r.change)),
+    el('td', { class: 'num' }, String(r.baselineRuns)),
+    el('td', null, badge(kind, text)),
+  );
+}
+
+function history(m: ReportModel): HTMLElement {
+  const hc = m.history;
+  if (!hc) return section('history', 'Comparison with history', el('p', { class: 'empty' }, NO_HISTORY_TEXT));
+  const what = historyBaselineText(hc, formatTime);
+  const { rows, omitted } = historyRowsShown(hc);
+  return section(
+    'history',
+    'Comparison with history',
+    el('p', null, hc.summary),
+    what ? el('p', { class: 'note' }, what) : null,
+    rows.length ? table(HISTORY_COLUMNS, rows.map(historyRow)) : el('p', { class: 'empty' }, historyEmptyText(hc)),
+    omitted ? el('p', { class: 'note' }, `${omitted} unchanged or uncompared value(s) left out.`) : null,
+  );
+}
+
 function appendix(m: ReportModel): HTMLElement {
   const failed = m.failedQueries.length
     ? el(
@@ -182,6 +224,7 @@ export function renderReport(root: HTMLElement, model: ReportModel, opts: { char
     section('charts', 'Charts', grid),
     bottlenecks(model),
     recommendations(model),
+    history(model),
     appendix(model),
   );
   const start = Date.parse(model.meta.range.start);

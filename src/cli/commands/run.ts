@@ -13,6 +13,8 @@ import { openSession, stderrLogger } from '../session';
 import { didYouMean } from '../suggest';
 
 export const REPORT_TOOL = 'generate_etcd_performance_report';
+/** Tools that query no Prometheus, so no preflight. */
+const NO_PROMETHEUS = new Set(['get_etcd_history_trends']);
 
 export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
   const tool = args.command === 'report' ? REPORT_TOOL : (args.tool ?? '');
@@ -22,13 +24,15 @@ export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
   const log = stderrLogger(args.debug);
   const session = await openSession(args, io.env, log);
   try {
-    await preflight(session.ctx, session.connection.profile.etcdSelector, args.member);
+    // History trends read only the history file: Prometheus being down must not block them.
+    if (!NO_PROMETHEUS.has(tool)) await preflight(session.ctx, args.member);
     const input = Object.fromEntries(
       Object.entries({ duration: args.duration, member: args.member, start: args.start, end: args.end }).filter(([, v]) => v !== undefined),
     );
-    const result = await runAnalyzer(session.ctx, tool, input, { cluster: session.connection.profile.prometheusUrl });
+    // History is keyed by the profile's URL (runAnalyzer's default; for openshift the discovered Thanos route).
+    const result = await runAnalyzer(session.ctx, tool, input);
     if (args.command === 'report' && args.out) {
-      const p = session.connection.profile;
+      const p = session.ctx.profile.config;
       const files = await writeReportFiles(result, args.out, { cluster: p.prometheusUrl, profile: p.profile, thresholds: session.ctx.thresholds });
       io.stdout(`${oneLine(result.summary)}\nwrote ${files.join(', ')}\n`);
     } else {

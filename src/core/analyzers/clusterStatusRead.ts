@@ -11,7 +11,20 @@ export interface ClusterStatusRead {
   available: boolean;
 }
 
-export async function readClusterStatus(ctx: AnalyzerContext): Promise<ClusterStatusRead> {
+// One read per run: the report's sections (health, status, bottlenecks) share the same per-run context, and on
+// OpenShift a read is a pod list plus four pod execs.
+const reads = new WeakMap<AnalyzerContext, Promise<ClusterStatusRead>>();
+
+export function readClusterStatus(ctx: AnalyzerContext): Promise<ClusterStatusRead> {
+  let read = reads.get(ctx);
+  if (!read) {
+    read = readOnce(ctx);
+    reads.set(ctx, read);
+  }
+  return read;
+}
+
+async function readOnce(ctx: AnalyzerContext): Promise<ClusterStatusRead> {
   if (!ctx.clusterStatus) return { available: false };
   try {
     return { available: true, status: await ctx.clusterStatus.status(ctx.signal) };

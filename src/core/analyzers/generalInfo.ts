@@ -34,11 +34,13 @@ export const generalInfoAnalyzer: Analyzer<typeof commonInput> = {
       parts.push(`CPU avg: ${perMember(m, 'process_cpu_percent', 'avg')}.`);
       parts.push(`Memory: ${perMember(m, 'process_memory_bytes', 'latest')}.`);
       parts.push(`DB size: ${perMember(m, 'db_size_bytes', 'latest')} (quota use ${perMember(m, 'db_quota_percent', 'latest')}).`);
-      const changes = Math.max(0, ...m.filter((r) => r.metric === 'leader_changes').map((r) => statOf(r, 'increase') ?? 0));
+      // Missing counts stay "no data" (a failed query is not zero leader changes).
+      const changeCounts = m.filter((r) => r.metric === 'leader_changes').map((r) => statOf(r, 'increase')).filter((v): v is number => v !== null && v !== undefined);
+      const changes = changeCounts.length ? String(Math.round(Math.max(...changeCounts))) : 'no data';
       const committed = total(m.filter((r) => r.member === leader), 'proposals_committed_rate', 'avg');
       const failed = total(m, 'proposals_failed_rate', 'avg');
       parts.push(
-        `Leader changes in ${range.duration}: ${Math.round(changes)}; proposals committed ${formatValue(committed, 'per_second')} (leader), failed ${formatValue(failed ?? 0, 'per_second')}.`,
+        `Leader changes in ${range.duration}: ${changes}; proposals committed ${formatValue(committed, 'per_second')} (leader), failed ${formatValue(failed, 'per_second')}.`,
       );
       parts.push(verdictPhrase(c.findings));
     } else {

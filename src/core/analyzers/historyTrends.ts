@@ -108,6 +108,7 @@ export const historyTrendsAnalyzer: Analyzer<typeof inputSchema> = {
     'p99), days of history (default 30) or start/end. Needs history to be enabled and earlier runs stored; use ' +
     'compare_etcd_to_baseline for "is it worse than usual now", and the live analyzers for the current state.',
   inputSchema,
+  ownTimeSpan: true,
   async run(ctx, input) {
     let range: TimeRange;
     try {

@@ -1,13 +1,23 @@
 // The input every analyzer accepts. Tool schemas (LM tools, MCP) are generated from these zod schemas.
 import { z } from 'zod';
 import { parseAnalysisDuration } from '../util/duration';
+import { parseTime } from '../util/timeRange';
 
 const isoOrEpoch = z
   .string()
   .max(40)
-  .refine((v) => !Number.isNaN(Date.parse(v)) || /^\d{9,13}(\.\d+)?$/.test(v), {
-    message: 'must be an ISO 8601 time (2026-01-31T12:00:00Z) or epoch seconds',
-  });
+  // The same parser the range resolver uses, so what validates here is what runs (epoch ms would be read as seconds).
+  .refine(
+    (v) => {
+      try {
+        parseTime(v, 'time');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an ISO 8601 time (2026-01-31T12:00:00Z) or epoch seconds' },
+  );
 
 export const durationField = z
   .string()

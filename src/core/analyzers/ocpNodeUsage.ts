@@ -1,5 +1,6 @@
 // get_ocp_node_usage: CPU and memory of the nodes hosting etcd members (node-exporter; works on any profile),
 // with the etcd process's own share beside it.
+import { pruneRelated } from '../analysis/evaluate';
 import { commonInput } from './input';
 import type { Analyzer } from './types';
 import type { MetricSummary } from '../types';
@@ -30,7 +31,8 @@ export const ocpNodeUsageAnalyzer: Analyzer<typeof commonInput> = {
     // Only nodes hosting etcd when the mapping is known; all node-exporter nodes otherwise (and say so).
     const keep = (r: MetricSummary) => r.scope !== 'node' || !etcdNodes.size || etcdNodes.has(r.member);
     const metrics = c.metrics.filter(keep);
-    const findings = c.findings.filter((f) => !f.rule.startsWith('node_') || !etcdNodes.size || etcdNodes.has(f.member));
+    // Dropping findings must drop `related` links to them too.
+    const findings = pruneRelated(c.findings.filter((f) => !f.rule.startsWith('node_') || !etcdNodes.size || etcdNodes.has(f.member)));
     const nodes = metrics.filter((r) => r.scope === 'node');
     const summary = nodes.length
       ? `Nodes hosting etcd over ${range.duration}${etcdNodes.size ? ` (${Object.entries(hosts).map(([n, ms]) => `${n}: ${ms.join(', ')}`).join('; ')})` : ' (member→node mapping unknown: all node-exporter nodes shown)'}: ` +

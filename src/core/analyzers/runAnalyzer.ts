@@ -10,7 +10,7 @@ import { toQueryError } from '../util/errors';
 export interface RunOptions {
   /** Store the result in ctx.history (default true when a history store exists). */
   record?: boolean;
-  /** Cluster key for history (default: the Prometheus URL of the profile). */
+  /** Cluster key for history (default, also when empty: the profile's Prometheus URL, discovered for openshift). */
   cluster?: string;
 }
 
@@ -24,7 +24,7 @@ export async function runAnalyzer(ctx: AnalyzerContext, name: string, rawInput: 
 
   const analyzer = getAnalyzer(String(name ?? ''));
   if (!analyzer) {
-    return failed(String(name ?? ''), 'Unknown tool', fallbackRange(now), {
+    return failedResult(String(name ?? ''), 'Unknown tool', fallbackRange(now), {
       kind: 'bad_input',
       query: '',
       message: `unknown tool "${String(name ?? '').slice(0, 80)}"`,
@@ -34,7 +34,7 @@ export async function runAnalyzer(ctx: AnalyzerContext, name: string, rawInput: 
 
   const parsed = parseInput(analyzer.inputSchema, rawInput);
   if (!parsed.ok) {
-    return failed(analyzer.name, analyzer.title, fallbackRange(now), {
+    return failedResult(analyzer.name, analyzer.title, fallbackRange(now), {
       kind: 'bad_input',
       query: '',
       message: `invalid input for ${analyzer.name}: ${parsed.message}`,
@@ -47,7 +47,9 @@ export async function runAnalyzer(ctx: AnalyzerContext, name: string, rawInput: 
     range = resolveTimeRange(parsed.value as { duration?: string; start?: string; end?: string }, now);
   } catch (err) {
     const e = toQueryError(err, '');
-    return failed(analyzer.name, analyzer.title, fallbackRange(now), { ...e, kind: 'bad_input', message: `invalid input for ${analyzer.name}: ${e.message}` });
+    // History spans may be longer than any live window; such analyzers validate their own span.
+    if (analyzer.ownTimeSpan) range = fallbackRange(now);
+    else return failedResult(analyzer.name, analyzer.title, fallbackRange(now), { ...e, kind: 'bad_input', message: `invalid input for ${analyzer.name}: ${e.message}` });
   }
 
   let result: AnalyzerResult;
@@ -56,12 +58,12 @@ export async function runAnalyzer(ctx: AnalyzerContext, name: string, rawInput: 
     if (result.status === 'ok' && result.errors.length) result = { ...result, status: 'partial' };
   } catch (err) {
     ctx.log.error(`${analyzer.name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    result = failed(analyzer.name, analyzer.title, range, toQueryError(err, analyzer.name));
+    result = failedResult(analyzer.name, analyzer.title, range, toQueryError(err, analyzer.name));
   }
 
   if (ctx.history && opts.record !== false && !NOT_RECORDED.has(result.tool) && result.status !== 'failed' && result.status !== 'unavailable') {
     try {
-      await ctx.history.record(result, { cluster: opts.cluster ?? ctx.profile.config.prometheusUrl, profile: ctx.profile.id });
+      await ctx.history.record(result, { cluster: opts.cluster || ctx.profile.config.prometheusUrl, profile: ctx.profile.id });
     } catch (err) {
       // History is a convenience: a full disk or a locked file must not fail the analysis.
       ctx.log.warn(`could not record ${result.tool} to history: ${err instanceof Error ? err.message : String(err)}`);
@@ -100,11 +102,12 @@ function valueAt(obj: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-function fallbackRange(now: Date): TimeRange {
+export function fallbackRange(now: Date): TimeRange {
   return resolveTimeRange({}, now);
 }
 
-function failed(tool: string, title: string, range: TimeRange, error: QueryError): AnalyzerResult {
+/** The failed result every face shows when a tool could not run at all (bad input, bad configuration). */
+export function failedResult(tool: string, title: string, range: TimeRange, error: QueryError): AnalyzerResult {
   return {
     tool,
     title,

@@ -42,5 +42,7 @@ export interface Analyzer<S extends z.ZodObject<z.ZodRawShape> = z.ZodObject<z.Z
   /** Written for a language model: what it does, what it returns, when not to use it. */
   description: string;
   inputSchema: S;
+  /** The analyzer reads stored runs over its own span (not the live 5m..7d window): runAnalyzer does not check it. */
+  ownTimeSpan?: boolean;
   run(ctx: AnalyzerContext, input: z.infer<S>): Promise<AnalyzerResult>;
 }

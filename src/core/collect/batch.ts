@@ -3,6 +3,7 @@
 // back by that label. Why: a catalog query is typically < 1 ms of server work, so with one request per metric a
 // collection is dominated by per-request cost (HTTP, query setup, JSON), and on a small Prometheus 60+ requests
 // queue behind each other. A handful of batches, spread over the source's concurrency, keeps every core busy.
+import { escapeLabelValue } from '../util/promql';
 import type { InstantSample, RangeSeries } from '../source/types';
 
 export const METRIC_LABEL = 'analyzer_metric';
@@ -14,7 +15,7 @@ export interface BatchPart {
 
 /** `label_replace(expr, "label", "value", "", "")`: adds a constant label to every element of `expr`. */
 export function withLabel(expr: string, label: string, value: string): string {
-  return `label_replace(${expr}, "${label}", "${value.replace(/["\\]/g, '\\$&')}", "", "")`;
+  return `label_replace(${expr}, "${label}", "${escapeLabelValue(value)}", "", "")`;
 }
 
 /** One query for all parts; a single part is sent as it is (identical to the unbatched query, so it de-duplicates). */

@@ -1,6 +1,7 @@
 // All statistics of one metric in a single instant query: each statistic's expression gets a marker label
 // (`label_replace(…, "analyzer_stat", "p99", "", "")`) and they are joined with `or`, so the server computes every
 // number and one HTTP request returns them all. A full catalog collection is then one request per metric.
+import { withLabel } from './batch';
 import type { Statistic } from '../types';
 import type { MetricDef, QueryParams } from '../metrics/types';
 import { statQuery } from '../metrics/kinds';
@@ -21,7 +22,7 @@ export function buildStatsQuery(def: MetricDef, p: QueryParams): StatsQuery {
     const expr = statQuery(def, stat, p);
     if (!expr) continue;
     stats.push(stat);
-    parts.push(`label_replace(${expr}, "${STAT_LABEL}", "${stat}", "", "")`);
+    parts.push(withLabel(expr, STAT_LABEL, stat));
   }
   return { query: parts.join(' or '), stats };
 }

@@ -46,6 +46,10 @@ export const ENV = {
   nodeSelector: 'ETCD_ANALYZER_NODE_SELECTOR',
   etcdEndpoints: 'ETCD_ANALYZER_ETCD_ENDPOINTS',
   history: 'ETCD_ANALYZER_HISTORY',
+  historyRetentionDays: 'ETCD_ANALYZER_HISTORY_RETENTION_DAYS',
+  historyMaxMB: 'ETCD_ANALYZER_HISTORY_MAX_MB',
+  thresholds: 'ETCD_ANALYZER_THRESHOLDS',
+  reportDir: 'ETCD_ANALYZER_REPORT_DIR',
   kubeContext: 'ETCD_ANALYZER_KUBE_CONTEXT',
 } as const;
 

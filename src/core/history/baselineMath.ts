@@ -22,11 +22,8 @@ export function compareValues(now: number, baseline: number, unit: Unit, directi
   return { now, baseline, change, regression: big && worse, improvement: big && better };
 }
 
-export function median(values: readonly number[]): number {
-  const v = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(v.length / 2);
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
+// One median for the whole core; re-exported here for the baseline comparison's callers.
+export { median } from '../analysis/metricLookup';
 
 /** "+63 %" / "−20 %" / "new" (from zero). */
 export function formatChange(change: number | null): string {

@@ -236,6 +236,8 @@ export async function openHistoryStore(file: string, opts: HistoryStoreOptions =
   }
 
   let closed = false;
+  let closing: Promise<void> | undefined;
+  let dbClosed = false; // set in the queue: work queued after close() finds it and fails clearly
   let pending: Waiting[] = [];
   let timer: NodeJS.Timeout | undefined;
 
@@ -368,12 +370,12 @@ export async function openHistoryStore(file: string, opts: HistoryStoreOptions =
     async snapshot(): Promise<void> {
       if (closed) return closedError();
       await flushPending();
-      await serial(() => writeSnapshot(false));
+      await serial(() => (dbClosed ? closedError() : writeSnapshot(false))); // close() may have run meanwhile
     },
     async maintain(): Promise<RetentionReport> {
       if (closed) return closedError();
       await flushPending();
-      return serial(async () => (await writeSnapshot(true))!);
+      return serial(async () => (dbClosed ? closedError() : (await writeSnapshot(true))!));
     },
     stats: (): Promise<HistoryStats> =>
       read((d) => {
@@ -400,16 +402,23 @@ export async function openHistoryStore(file: string, opts: HistoryStoreOptions =
           journalBytes: jpos.offset,
         };
       }),
-    async close(): Promise<void> {
-      if (closed) return;
-      await flushPending();
+    close(): Promise<void> {
+      // Closed before the final flush: a record() arriving meanwhile is refused at once instead of arming a
+      // timer that would fire after the database is gone. Every record() accepted before is in that flush.
       closed = true;
-      // Runs this store journaled go into a snapshot now, unless another process already wrote one holding them.
-      if (dirty) {
-        await serial(() => writeSnapshot(false, true)).catch((err) => log.error(`history: snapshot of ${file} at close failed (the journal keeps the runs): ${(err as Error).message}`));
-      }
-      await queue;
-      closeDb(db!);
+      closing ??= (async () => {
+        await flushPending();
+        // Runs this store journaled go into a snapshot now, unless another process already wrote one holding them.
+        if (dirty) {
+          await serial(() => writeSnapshot(false, true)).catch((err) => log.error(`history: snapshot of ${file} at close failed (the journal keeps the runs): ${(err as Error).message}`));
+        }
+        // In the queue, so whatever was queued before (a snapshot() or maintain() under way) finishes first.
+        await serial(() => {
+          closeDb(db!);
+          dbClosed = true;
+        });
+      })();
+      return closing;
     },
   };
   return store;

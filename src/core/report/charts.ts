@@ -85,8 +85,7 @@ export function buildCharts(series: readonly Series[] | undefined, thresholds?: 
         seen.add(label);
         const line = toColumns(label, s.points);
         // Cap what crosses postMessage / lands in the HTML file: beyond MAX_LINE_BUCKETS × 4 no chart shows more.
-        if (line.t.length > MAX_LINE_BUCKETS * 4) Object.assign(line, decimateColumns(line.t, line.v, MAX_LINE_BUCKETS));
-        lines.push(line);
+        lines.push({ label, ...decimateColumns(line.t, line.v, MAX_LINE_BUCKETS) });
       }
     }
     lines.sort((a, b) => a.label.localeCompare(b.label));

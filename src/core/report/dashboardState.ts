@@ -5,8 +5,9 @@ import { DEFAULT_THRESHOLDS, type LevelKey, type Thresholds } from '../analysis/
 import { buildCharts } from './charts';
 import { findClusterStatus } from './clusterInfo';
 import { pickStat, verdictOf } from './keyMetrics';
-import { pairSource } from './memberComparison';
+import { pairOf } from '../analysis/metricLookup';
 import { healthOf } from './model';
+import { mergeFindings } from './findingOrder';
 import type { DashboardCell, DashboardFinding, DashboardMember, DashboardRange, DashboardState } from './dashboardTypes';
 
 /** Failures that mean "could not talk to the source at all" rather than "one query was bad". */
@@ -38,7 +39,7 @@ function worstFor(metrics: readonly MetricSummary[], member: string, def: CellDe
   let worst: number | null = null;
   for (const m of metrics) {
     if (m.metric !== def.metric) continue;
-    const owner = m.scope === 'pair' ? pairSource(m.member) : m.member;
+    const owner = m.scope === 'pair' ? pairOf(m).from : m.member;
     if (owner !== member) continue;
     const v = pickStat(m, def.statistics)?.value ?? null;
     if (v !== null && Number.isFinite(v) && (worst === null || v > worst)) worst = v;
@@ -103,15 +104,15 @@ export function buildDashboardState(input: DashboardInput): DashboardState {
     };
   });
 
-  const seen = new Set<string>();
-  const findings: DashboardFinding[] = [];
-  for (const f of results.flatMap((r) => r.findings)) {
-    if (seen.has(f.id)) continue;
-    seen.add(f.id);
-    findings.push({ id: f.id, severity: f.severity, category: f.category, member: f.member, title: f.title, evidence: f.evidence.slice(0, 3) });
-  }
-  const rank = { critical: 0, warning: 1, info: 2 } as const;
-  findings.sort((a, b) => rank[a.severity] - rank[b.severity] || a.member.localeCompare(b.member));
+  // Merged and ordered as the report does, so the sidebar and the report list the same findings first.
+  const findings: DashboardFinding[] = mergeFindings(results).map((f) => ({
+    id: f.id,
+    severity: f.severity,
+    category: f.category,
+    member: f.member,
+    title: f.title,
+    evidence: f.evidence.slice(0, 3),
+  }));
 
   return {
     status: 'ok',

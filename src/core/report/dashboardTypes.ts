@@ -55,8 +55,6 @@ export interface DashboardState {
   lastUpdated?: string;
   /** The analysed window (ISO), so every chart shares one x axis. */
   window?: { start: string; end: string };
-  /** A refresh is running (the old data stays visible). */
-  loading?: boolean;
   members: DashboardMember[];
   findings: DashboardFinding[];
   charts: ChartSpec[];

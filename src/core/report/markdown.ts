@@ -4,6 +4,7 @@
 import type { AnalyzerResult, Evidence, Finding, MetricSummary, QueryError, Severity, Statistic } from '../types';
 import { formatValue } from '../util/units';
 import { escapeMarkdown as esc, truncateText } from '../util/markdownEscape';
+import { SEVERITY_ORDER } from './findingOrder';
 
 export interface MarkdownOptions {
   /** Upper bound on the output length in characters (default 8,000). */
@@ -13,7 +14,6 @@ export interface MarkdownOptions {
 export const DEFAULT_MARKDOWN_MAX_CHARS = 8000;
 
 export const SEVERITY_MARK: Record<Severity, string> = { critical: '🔴', warning: '🟠', info: '🔵' };
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
 /** Statistics in the order a reader wants them: tail latency first, then the usual gauges. */
 const STAT_ORDER: Statistic[] = ['p99', 'p90', 'p50', 'avg', 'max', 'min', 'latest', 'increase', 'rate'];
@@ -23,7 +23,7 @@ export function renderResultMarkdown(result: AnalyzerResult, opts: MarkdownOptio
   const header = renderHeader(result, maxChars);
 
   const findings = [...result.findings].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.member.localeCompare(b.member, undefined, { numeric: true }),
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.member.localeCompare(b.member, undefined, { numeric: true }),
   );
   const findingBlocks = findings.map(renderFinding);
   const errorLines = result.errors.map(renderError);

@@ -3,6 +3,7 @@ import type { MetricSummary, Statistic } from '../types';
 import type { Level, LevelKey, Thresholds } from '../analysis/thresholds';
 import type { MemberCell, MemberColumn, MemberComparison, MemberRow } from './modelTypes';
 import { pickStat, verdictOf } from './keyMetrics';
+import { median, pairOf } from '../analysis/metricLookup';
 
 interface ColumnDef extends MemberColumn {
   statistics: Statistic[];
@@ -20,18 +21,6 @@ const COLUMNS: ColumnDef[] = [
   { metric: 'db_quota_percent', title: 'DB / quota', unit: 'percent', statistic: 'latest', statistics: ['latest', 'max'], level: 'dbQuotaPercent' },
   { metric: 'leader_changes', title: 'Leader changes', unit: 'count', statistic: 'increase', statistics: ['increase', 'max'], level: 'leaderChanges' },
 ];
-
-/** `m1→m2` → `m1`: a pair row belongs to the member that measured it. */
-export function pairSource(member: string): string {
-  const i = member.indexOf('→');
-  return i > 0 ? member.slice(0, i) : member;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 
 /** An outlier is at least `factor` × the median of the other members, and not trivially small (≥ half the target). */
 export function isOutlier(value: number | null, others: number[], factor: number, level?: Level): boolean {
@@ -72,7 +61,7 @@ export function compareMembers(
       const picked = pickStat(m, col.statistics);
       if (!picked) continue;
       const targets =
-        m.scope === 'pair' ? [pairSource(m.member)] : m.scope === 'node' && !names.has(m.member) ? (nodeToMembers.get(m.member) ?? []) : [m.member];
+        m.scope === 'pair' ? [pairOf(m).from] : m.scope === 'node' && !names.has(m.member) ? (nodeToMembers.get(m.member) ?? []) : [m.member];
       for (const t of targets) {
         const prev = byMember.get(t);
         if (prev === undefined || prev === null || (picked.value !== null && picked.value > prev)) byMember.set(t, picked.value);

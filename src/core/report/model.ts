@@ -1,12 +1,13 @@
 // Builds the one report model from analyzer results. Pure: used by the report panel, the standalone HTML
 // file and the CLI alike. Accepts one combined result (deep drive) or several results of one run.
-import type { AnalyzerResult, Finding, FindingCategory, MetricSummary, Severity, TimeRange } from '../types';
+import type { AnalyzerResult, Finding, MetricSummary, Severity, TimeRange } from '../types';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../analysis/thresholds';
 import { buildCharts } from './charts';
 import { gradeKeyMetrics } from './keyMetrics';
 import { compareMembers, type MemberInfo } from './memberComparison';
 import { etcdVersions, findClusterStatus } from './clusterInfo';
 import { historyComparisonOf } from './historyComparison';
+import { mergeFindings, SEVERITY_ORDER } from './findingOrder';
 import type { Bottleneck, FailedQuery, Health, Recommendation, ReportModel } from './modelTypes';
 
 export interface ReportMetaInput {
@@ -18,31 +19,6 @@ export interface ReportMetaInput {
   /** Defaults to the first result's range. */
   range?: TimeRange;
   thresholds?: Thresholds;
-}
-
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
-
-/** The etcd FAQ's order of causes: disk first, then CPU, network, then request load; availability problems outrank all. */
-const CATEGORY_ORDER: FindingCategory[] = [
-  'availability',
-  'quota',
-  'leader',
-  'disk',
-  'cpu',
-  'memory',
-  'network',
-  'proposals',
-  'grpc',
-  'fragmentation',
-];
-
-function byPriority(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) ||
-    (b.related?.length ?? 0) - (a.related?.length ?? 0) ||
-    a.member.localeCompare(b.member)
-  );
 }
 
 export function healthOf(findings: readonly { severity: Severity }[]): Health {
@@ -61,17 +37,6 @@ function mergeMetrics(results: readonly AnalyzerResult[]): MetricSummary[] {
     }
   }
   return [...seen.values()];
-}
-
-function mergeFindings(results: readonly AnalyzerResult[]): Finding[] {
-  const byId = new Map<string, Finding>();
-  for (const r of results) {
-    for (const f of r.findings) {
-      const prev = byId.get(f.id);
-      if (!prev || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[prev.severity]) byId.set(f.id, f);
-    }
-  }
-  return [...byId.values()].sort(byPriority);
 }
 
 function buildRecommendations(findings: readonly Finding[]): Recommendation[] {

@@ -7,7 +7,7 @@ import type { ClusterStatusProvider, EtcdClusterStatus, EtcdMemberStatus } from 
 import { SourceError, type TlsOptions } from './types';
 import { createAgent, loadTls, type TlsMaterial } from './tls';
 import { errorCode, isTlsError } from './errors';
-import { alarmName, toHexId } from './etcdIds';
+import { alarmName, hostPort, toHexId } from './etcdIds';
 
 export interface GatewayOptions {
   timeoutMs?: number; // per request, default 5000
@@ -41,14 +41,6 @@ export function normalizeEndpoint(ep: string, tls?: TlsOptions): string {
   return `${tls && (tls.caFile || tls.certFile) ? 'https' : 'http'}://${e}`;
 }
 
-function hostPort(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`.toLowerCase();
-  } catch {
-    return url.toLowerCase();
-  }
-}
 
 export function createEtcdGatewayStatus(endpoints: string[], tls?: TlsOptions, opts: GatewayOptions = {}): ClusterStatusProvider {
   const eps = [...new Set(endpoints.map((e) => normalizeEndpoint(e, tls)).filter(Boolean))];

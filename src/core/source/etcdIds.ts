@@ -18,3 +18,13 @@ export function alarmName(v: unknown): string {
   if (v === 2 || v === '2') return 'CORRUPT';
   return typeof v === 'string' && v ? v : 'UNKNOWN';
 }
+
+/** `https://h` and `https://h:443` are the same endpoint: host:port with the scheme's default port filled in. */
+export function hostPort(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`.toLowerCase();
+  } catch {
+    return url.toLowerCase();
+  }
+}

@@ -37,6 +37,7 @@ export function createPrometheusSource(opts: PrometheusOptions): PrometheusSourc
   const http = createHttpTransport({ url: opts.url, token: opts.token, tls: opts.tls, headers: opts.headers, maxSockets: concurrency });
   const secrets = [opts.token, ...Object.values(opts.headers ?? {})];
   const cache = new Map<string, Shared>();
+  const CACHE_LIMIT = 500;
   const counters = { httpRequests: 0, dedupHits: 0, retries: 0 };
 
   /** Sends one request with retries; each attempt holds a concurrency slot, backoff waits do not. */
@@ -122,6 +123,8 @@ export function createPrometheusSource(opts: PrometheusOptions): PrometheusSourc
         },
       );
       entry = e;
+      // A long-lived source (the MCP server shares one) must not grow without bound: drop settled answers first.
+      if (cache.size >= CACHE_LIMIT) for (const [k, v] of cache) if (v.settled) cache.delete(k);
       cache.set(key, e);
     }
     const current = entry;

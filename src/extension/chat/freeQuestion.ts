@@ -47,7 +47,7 @@ export async function answerFreeQuestion(
     if (loop.stoppedBy === 'cancelled') stream.markdown('\n\n_Cancelled: in-flight Prometheus queries were stopped._\n');
     else {
       if (loop.stoppedBy === 'max_rounds') stream.markdown('\n\n_Stopped after the maximum number of tool rounds._\n');
-      await streamViewButtons(stream);
+      streamViewButtons(stream);
     }
     return { metadata: { mode: picked.label, rounds: loop.rounds, toolCalls: loop.toolCalls, stoppedBy: loop.stoppedBy } };
   } catch (err) {

@@ -13,7 +13,7 @@ export function createChatHandler(services: ExtensionServices): vscode.ChatReque
     if (!services.isConfigured()) return streamWelcome(stream);
     if (slash) {
       const { runs, results, cancelled } = await streamAnalyzers(services, slash.analyzers, request.prompt, stream, token);
-      if (!cancelled) await streamViewButtons(stream, results);
+      if (!cancelled) streamViewButtons(stream, results);
       return { metadata: { command: slash.name, runs, cancelled } };
     }
     if (!request.prompt.trim()) return streamHelp(stream);

@@ -15,6 +15,6 @@ export async function answerByKeywords(
   const names = routeByKeywords(prompt, analyzerNames);
   stream.markdown(`${reason} Answering from the analyzers that match your question: ${names.map((n) => `\`${n}\``).join(', ')}.\n`);
   const { runs, results, cancelled } = await streamAnalyzers(services, names, prompt, stream, token);
-  if (!cancelled) await streamViewButtons(stream, results);
+  if (!cancelled) streamViewButtons(stream, results);
   return { metadata: { mode: 'keywords', analyzers: names, runs, cancelled } };
 }

@@ -38,16 +38,8 @@ export async function streamAnalyzers(
     }
     const input = inputFromPrompt(prompt, Object.keys(analyzer.inputSchema.shape));
     stream.progress(describeInvocation(name, analyzer.title, input, defaultDuration));
-    let result: AnalyzerResult;
-    try {
-      result = await services.runAnalyzer(name, input, token);
-    } catch (err) {
-      // Not a data problem (those come back inside the result): e.g. a malformed URL typed into settings.
-      if (token.isCancellationRequested) break;
-      stream.markdown(`\n\n**${escapeMarkdown(analyzer.title)}** could not run: ${escapeMarkdown((err as Error)?.message ?? err)}. Check the etcdAnalyzer settings (\`etcd: Configure Connection\`).\n`);
-      runs.push({ tool: name, status: 'failed', findings: 0, failedQueries: 0 });
-      continue;
-    }
+    // Bad settings come back as a failed result too (its error names the setting), so nothing to catch here.
+    const result = await services.runAnalyzer(name, input, token);
     if (token.isCancellationRequested) break;
     streamResult(stream, result);
     results.push(result);
@@ -61,22 +53,20 @@ export async function streamAnalyzers(
 export function streamResult(stream: vscode.ChatResponseStream, result: AnalyzerResult): void {
   if (result.errors.length) {
     // Say up front what is missing, so partial numbers are not read as the whole picture.
-    const names = [...new Set(result.errors.map((e) => e.metric ?? e.query))].slice(0, 8).map((n) => `\`${escapeMarkdown(n)}\``);
+    // Input and configuration failures carry no query: no empty `` in the list.
+    const names = [...new Set(result.errors.map((e) => e.metric ?? e.query))].filter(Boolean).slice(0, 8).map((n) => `\`${escapeMarkdown(n)}\``);
     stream.markdown(
-      `\n\n⚠️ ${result.errors.length} ${result.errors.length === 1 ? 'query' : 'queries'} failed ` +
-        `(${names.join(', ')}); ${result.metrics.length ? 'what succeeded is shown below.' : 'no data could be read.'}\n`,
+      `\n\n⚠️ ${result.errors.length} ${result.errors.length === 1 ? 'query' : 'queries'} failed` +
+        `${names.length ? ` (${names.join(', ')})` : ''}; ${result.metrics.length ? 'what succeeded is shown below.' : 'no data could be read.'}\n`,
     );
   }
   stream.markdown('\n\n' + renderResultMarkdown(result, { maxChars: CHAT_MAX_CHARS }));
 }
 
-/** Buttons to the webviews, only when their commands are registered in this build. The report panel gets the
- *  results just shown, so it renders them without querying Prometheus again. */
-export async function streamViewButtons(stream: vscode.ChatResponseStream, results: AnalyzerResult[] = []): Promise<void> {
-  const all = new Set(await vscode.commands.getCommands(true));
-  if (all.has('etcdAnalyzer.openReport')) {
-    const args = results.length ? [{ results, title: results.length === 1 ? results[0].title : 'etcd analysis' }] : [];
-    stream.button({ command: 'etcdAnalyzer.openReport', title: 'Open Report', arguments: args });
-  }
-  if (all.has('etcdAnalyzer.openDashboard')) stream.button({ command: 'etcdAnalyzer.openDashboard', title: 'Open Dashboard' });
+/** Buttons to the webviews (registered in the same activate). The report panel gets the results just shown, so it
+ *  renders them without querying Prometheus again. */
+export function streamViewButtons(stream: vscode.ChatResponseStream, results: AnalyzerResult[] = []): void {
+  const args = results.length ? [{ results, title: results.length === 1 ? results[0].title : 'etcd analysis' }] : [];
+  stream.button({ command: 'etcdAnalyzer.openReport', title: 'Open Report', arguments: args });
+  stream.button({ command: 'etcdAnalyzer.openDashboard', title: 'Open Dashboard' });
 }

@@ -43,8 +43,6 @@ export interface ToolLoopResult {
   rounds: number;
   toolCalls: { name: string; ok: boolean }[];
   stoppedBy: 'answer' | 'max_rounds' | 'cancelled';
-  /** Tool results by tool name (last one wins), for ChatResult.metadata. */
-  toolResults: Record<string, string>;
 }
 
 export const MAX_ROUNDS = 6;
@@ -52,7 +50,7 @@ export const MAX_ROUNDS = 6;
 export async function runToolLoop(o: ToolLoopOptions): Promise<ToolLoopResult> {
   const maxRounds = o.maxRounds ?? MAX_ROUNDS;
   const messages = [...o.messages];
-  const out: ToolLoopResult = { rounds: 0, toolCalls: [], stoppedBy: 'answer', toolResults: {} };
+  const out: ToolLoopResult = { rounds: 0, toolCalls: [], stoppedBy: 'answer' };
   const valid = new Set(o.tools.map((t) => t.name));
   for (let round = 1; round <= maxRounds; round++) {
     if (o.signal?.aborted) return { ...out, stoppedBy: 'cancelled' };
@@ -75,7 +73,6 @@ export async function runToolLoop(o: ToolLoopOptions): Promise<ToolLoopResult> {
       o.onToolCall?.(call);
       const { text: result, ok } = await callTool(o, valid, call);
       out.toolCalls.push({ name: call.name, ok });
-      if (ok) out.toolResults[call.name] = result;
       messages.push({ role: 'tool', callId: call.id, name: call.name, text: result });
     }
   }

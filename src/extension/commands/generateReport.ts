@@ -12,6 +12,7 @@ import { buildReportModel } from '../../core/report/model';
 import { writeReportFiles } from '../../core/report/saveReport';
 import { abortSignalFor } from '../cancel';
 import { readSettings, SECTION } from '../settings';
+import { resolveReportFolder } from '../reportFolder';
 import { pickReportRange, type ReportRange } from './reportRange';
 import { writeReportNarrative } from './reportNarrative';
 
@@ -38,15 +39,11 @@ export interface GenerateReportOutcome {
 
 const REPORT_TOOL = 'generate_etcd_performance_report';
 const BASELINE_TOOL = 'compare_etcd_to_baseline';
-export const DEFAULT_REPORT_FOLDER = 'etcd-reports';
-
-/** Setting (absolute, or relative to the first workspace folder) → <workspace>/etcd-reports → a folder the user picks. */
+/** An explicit folder → the configured one (reportFolder.ts) → a folder the user picks. */
 async function reportFolder(explicit: string | undefined): Promise<string | undefined> {
   if (explicit) return path.resolve(explicit);
-  const ws = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-  const setting = String(vscode.workspace.getConfiguration(SECTION).get('report.folder') ?? '').trim();
-  if (setting && path.isAbsolute(setting)) return setting;
-  if (ws) return path.join(ws.uri.fsPath, setting || DEFAULT_REPORT_FOLDER);
+  const configured = resolveReportFolder();
+  if (configured) return configured;
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Save report here', title: 'Folder for the etcd report' });
   return picked?.[0]?.fsPath;
 }
@@ -101,8 +98,8 @@ async function buildAndSave(
     const input = rangeInput(range);
     // One context: the two runs share the per-run collector, so their common queries go out once.
     const [report, baseline] = await Promise.all([
-      runAnalyzer(ctx, REPORT_TOOL, input, { record: s.historyEnabled, cluster: s.prometheusUrl }),
-      ctx.history ? runAnalyzer(ctx, BASELINE_TOOL, input, { record: false, cluster: s.prometheusUrl }) : Promise.resolve(undefined),
+      runAnalyzer(ctx, REPORT_TOOL, input, { record: s.historyEnabled }),
+      ctx.history ? runAnalyzer(ctx, BASELINE_TOOL, input, { record: false }) : Promise.resolve(undefined),
     ]);
     if (token.isCancellationRequested) return undefined;
     services.log.info(`report: ${report.status} in ${Date.now() - t0} ms, ${report.metrics.length} metrics, ${report.findings.length} findings, ${report.errors.length} failed queries`);
@@ -111,7 +108,7 @@ async function buildAndSave(
       void vscode.window.showErrorMessage(`The etcd report could not read any data: ${first?.message ?? report.summary}${first?.hint ? ` — ${first.hint}` : ''}`);
     }
     const results = baseline ? [report, baseline] : [report];
-    const model = buildReportModel(results, { cluster: s.prometheusUrl, profile: s.profile, thresholds: ctx.thresholds });
+    const model = buildReportModel(results, { cluster: ctx.profile.config.prometheusUrl, profile: s.profile, thresholds: ctx.thresholds });
 
     let narrative: { text: string; model: string } | undefined;
     const wantNarrative = args.narrative ?? vscode.workspace.getConfiguration(SECTION).get<boolean>('report.aiNarrative', true);

@@ -64,7 +64,8 @@ export class DashboardViewProvider implements vscode.WebviewViewProvider, vscode
     switch (msg.type) {
       case 'ready':
         if (this.last) this.post({ type: 'state', state: this.last });
-        if (!this.last || this.isStale()) void this.refresh();
+        // resolveWebviewView's syncTimer may have started a refresh already: its result reaches this webview too.
+        if ((!this.last || this.isStale()) && !this.inflight) void this.refresh();
         break;
       case 'refresh':
         void this.refresh();
@@ -129,6 +130,8 @@ export class DashboardViewProvider implements vscode.WebviewViewProvider, vscode
           'No Prometheus URL is configured.',
           'Run "etcd: Configure Connection" or set etcdAnalyzer.prometheus.url.',
         );
+        // A refresh this one superseded may have left the webview in its loading look.
+        this.post({ type: 'loading', loading: false });
       } else {
         this.post({ type: 'loading', loading: true });
         try {
@@ -140,7 +143,8 @@ export class DashboardViewProvider implements vscode.WebviewViewProvider, vscode
           this.services.log.error(`dashboard refresh failed: ${String(err)}`);
           state = emptyDashboardState(range, 'unreachable', `Refresh failed: ${err instanceof Error ? err.message : String(err)}`, 'Check the connection settings and the "etcd Analyzer" output.');
         } finally {
-          this.post({ type: 'loading', loading: false });
+          // A superseded refresh must not end the loading look while the newer one still runs.
+          if (this.inflight?.cts === cts) this.post({ type: 'loading', loading: false });
         }
       }
       this.last = state;

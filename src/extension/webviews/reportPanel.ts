@@ -31,7 +31,6 @@ export class ReportPanelManager implements vscode.Disposable {
   private panel?: vscode.WebviewPanel;
   private panelSubs: vscode.Disposable[] = [];
   private model?: ReportModel;
-  private request: WindowRequest = {};
   private loading?: vscode.CancellationTokenSource;
   private lastRendered?: RenderedMessage;
   private posts = 0;
@@ -68,9 +67,7 @@ export class ReportPanelManager implements vscode.Disposable {
     panel.webview.options = webviewOptions(this.extensionUri);
     this.attach(panel);
     // The webview shows its saved model at once; the charts' lines were not saved, so the same window runs again.
-    if (state?.model && state.model.version === 1 && !state.chartsStripped) {
-      this.model = state.model;
-    } else if (state?.request?.start && state.request.end) {
+    if (state?.request?.start && state.request.end) {
       // A restore re-reads a window already analysed: do not record it in history a second time.
       void this.load({ start: state.request.start, end: state.request.end }, false);
     } else {
@@ -102,8 +99,6 @@ export class ReportPanelManager implements vscode.Disposable {
     if (msg.type === 'ready') {
       if (this.model) this.post({ type: 'report', model: this.model });
       else if (this.loading) this.post({ type: 'reportLoading', message: 'Collecting metrics…' });
-    } else if (msg.type === 'refresh') {
-      void this.load({ duration: this.request.duration ?? this.model?.meta.range.duration });
     } else if (msg.type === 'rendered') {
       this.lastRendered = msg;
     }
@@ -118,7 +113,6 @@ export class ReportPanelManager implements vscode.Disposable {
     this.loading?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.loading = cts;
-    this.request = w;
     this.post({ type: 'reportLoading', message: `Collecting metrics for ${w.duration ?? (w.start ? 'the saved window' : readSettings().defaultDuration)}…` });
     try {
       const runs = await vscode.window.withProgress(

@@ -91,14 +91,13 @@ export function bottlenecksHtml(m: ReportModel): SafeHtml {
 
 export function recommendationsHtml(m: ReportModel): SafeHtml {
   if (!m.recommendations.length) return section('recommendations', 'Recommendations', empty('Nothing to do: no findings.'));
-  const list = [...m.recommendations].sort((a, b) => a.priority - b.priority);
   return section(
     'recommendations',
     'Recommendations',
     h(
       'ol',
       { class: 'recommendations' },
-      ...list.map((r) =>
+      ...m.recommendations.map((r) =>
         h(
           'li',
           { 'data-priority': String(r.priority) },

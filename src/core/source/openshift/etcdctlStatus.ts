@@ -1,5 +1,6 @@
 // Cluster status for OpenShift from etcd itself: etcdctl (endpoint status/health, member list, alarm list) run
 // in an etcd pod's `etcdctl` container through the exec API; that container carries the client certificates.
+import { hostPort } from '../etcdIds';
 import type { ClusterStatusProvider, EtcdClusterStatus, EtcdMemberStatus } from '../clusterStatusTypes';
 import { SourceError } from '../types';
 import type { KubeClient } from './kubeClient';
@@ -54,14 +55,6 @@ function tryParse<T>(r: ExecResult | undefined): T | undefined {
   }
 }
 
-const hostPort = (u: string) => {
-  try {
-    const x = new URL(u);
-    return `${x.hostname}:${x.port}`.toLowerCase();
-  } catch {
-    return u.toLowerCase();
-  }
-};
 
 export async function findEtcdPods(kube: KubeClient, signal?: AbortSignal): Promise<string[]> {
   const path = `/api/v1/namespaces/${ETCD_NAMESPACE}/pods?labelSelector=${encodeURIComponent(POD_SELECTOR)}`;

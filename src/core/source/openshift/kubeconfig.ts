@@ -25,7 +25,7 @@ interface KubeconfigDoc {
   users?: { name: string; user?: Record<string, unknown> }[];
 }
 
-const FIX = 'run `oc login` (or `kubectl config use-context`), or choose the kubeconfig (--kubeconfig / KUBECONFIG) and context (--context)';
+const FIX = 'run `oc login` (or `kubectl config use-context`), or choose the kubeconfig (--kubeconfig / KUBECONFIG) and context (--kube-context / etcdAnalyzer.kubeContext)';
 
 function bad(message: string, where: string, hint = FIX): SourceError {
   return new SourceError('bad_input', message, where, hint);

@@ -1,0 +1,23 @@
+// Threshold overrides for the CLI and the MCP server: a --thresholds FILE, else inline JSON in
+// ETCD_ANALYZER_THRESHOLDS (how the VS Code extension hands its etcdAnalyzer.thresholds setting to the MCP server).
+import { readFileSync } from 'node:fs';
+import { ConnectionError, ENV } from './connection';
+
+/** The parsed overrides (validated later by resolveThresholds), or undefined; ConnectionError names what is wrong. */
+export function readThresholdsInput(file: string | undefined, env: NodeJS.ProcessEnv): unknown {
+  if (file) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      throw new ConnectionError(`--thresholds ${file}: ${e.code ? `cannot read (${e.code})` : `not valid JSON (${e.message})`}; see README "Thresholds"`);
+    }
+  }
+  const inline = env[ENV.thresholds]?.trim();
+  if (!inline) return undefined;
+  try {
+    return JSON.parse(inline);
+  } catch (err) {
+    throw new ConnectionError(`${ENV.thresholds}: not valid JSON (${(err as Error).message}); set it to a JSON object like {"walFsyncP99Seconds": {"warning": 0.02}} or unset it (README "Thresholds")`);
+  }
+}
