@@ -149,4 +149,66 @@ export interface AnalyzerResult {
   data?: Record<string, unknown>;
   /** Every query sent, for the report appendix. */
   queries?: string[];
+  /**
+   * The answer first: findings grouped into ranked incidents, each one cause with its member, evidence and the
+   * findings it explains. Set by the analyzers that judge the whole cluster (bottleneck analysis, deep drive, report).
+   */
+  diagnosis?: Diagnosis;
+}
+
+/** How sure the diagnosis is that this is the cause (how many independent signals single it out). */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/**
+ * healthy: every signal the diagnosis needs was judged and none is past its target; degraded: warnings only;
+ * critical: at least one critical incident; unknown: not enough finite data to judge (never called healthy).
+ */
+export type Verdict = 'healthy' | 'degraded' | 'critical' | 'unknown';
+
+/** One cause and what follows from it. */
+export interface Incident {
+  /** Stable per cause: `disk:m2`, `availability:m3`. */
+  id: string;
+  /** 1 = the first thing to look at. */
+  rank: number;
+  severity: Severity;
+  /** The cause's category (a stopped member is `availability`, a slow disk `disk`, saturated CPU `cpu`, …). */
+  category: FindingCategory;
+  /** The member (or node) the cause sits on; `cluster` when it is cluster-wide (every peer link slow). */
+  member: string;
+  node?: string;
+  confidence: Confidence;
+  /** One line naming the cause, the member and the evidence: the first line a face shows. Plain text. */
+  headline: string;
+  /** The evidence that singles this cause out (e.g. m2's fsync p99 6× its peers; the peers' send failures target m2). */
+  evidence: Evidence[];
+  /** Why these signals point here and not elsewhere, in one or two sentences. Plain text. */
+  reasoning: string;
+  /** Finding ids that are the cause itself. */
+  causeFindings: string[];
+  /** Finding ids this cause explains (consequences, e.g. peers' send failures, elections, gRPC latency). */
+  consequences: string[];
+  /** The one thing to do first. */
+  recommendation: string;
+  /** When the episode happened inside the window, if it was shorter than the window. */
+  episode?: { start?: string; peakAt?: string; end?: string };
+}
+
+/** A signal the diagnosis needed but could not judge, and why. */
+export interface Unjudged {
+  /** Catalog metric id or signal name (`wal_fsync_p99`, `node CPU`). */
+  signal: string;
+  member?: string;
+  /** e.g. `no finite samples in the window (all NaN)`, `metric not exported by this etcd`. */
+  reason: string;
+}
+
+export interface Diagnosis {
+  verdict: Verdict;
+  /** The first line every face shows: the top incident's headline, or why the cluster is healthy / cannot be judged. */
+  headline: string;
+  incidents: Incident[];
+  /** Findings explained by no incident's cause (still shown, after the incidents). */
+  unexplained: string[];
+  unjudged: Unjudged[];
 }
