@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { resolveConnection } from '../src/core/config/connection';
 import { createContext } from '../src/core/context';
 import { runAnalyzer } from '../src/core/analyzers/runAnalyzer';
+import { analyzerFor } from '../src/core/analyzers/registry';
 import { writeReportFiles } from '../src/cli/reportFiles';
 
 const ROOT = resolve(__dirname, '..');
@@ -76,12 +77,12 @@ async function main(): Promise<number> {
   step(`waiting until Prometheus has the load and a minute of scrapes in its ${DURATION} window`);
   if (!(await waitForWindowData(bedEnv.PROM_URL))) console.warn('  not every member has data yet: the report may say "no data" for some');
 
-  step(`running the full analysis over the last ${DURATION} (generate_etcd_performance_report)`);
+  step(`running the full analysis over the last ${DURATION} (${analyzerFor('report').name})`);
   const connection = resolveConnection({ prometheus: bedEnv.PROM_URL, etcdEndpoints: bedEnv.ETCD_ENDPOINTS }, {});
   const { historyFile: _none, ...engine } = connection;
   const ctx = createContext(engine);
   const t0 = Date.now();
-  const result = await runAnalyzer(ctx, 'generate_etcd_performance_report', { duration: DURATION }, { record: false });
+  const result = await runAnalyzer(ctx, analyzerFor('report').name, { duration: DURATION }, { record: false });
   const files = await writeReportFiles(result, OUT, { cluster: bedEnv.PROM_URL, profile: 'generic', thresholds: ctx.thresholds, baseName: 'report' });
 
   const bySeverity = (s: string) => result.findings.filter((f) => f.severity === s).length;
@@ -93,7 +94,7 @@ async function main(): Promise<number> {
   );
   console.log(`\nreport: ${files.map((f) => relative(process.cwd(), f)).join(', ')}`);
   console.log(`\nThe cluster keeps running (Prometheus ${bedEnv.PROM_URL}). Try:`);
-  console.log(`  node dist/cli.js run get_etcd_bottleneck_analysis --prometheus ${bedEnv.PROM_URL} --etcd-endpoints ${bedEnv.ETCD_ENDPOINTS}   (after npm run build)`);
+  console.log(`  node dist/cli.js run ${analyzerFor('diagnosis').name} --prometheus ${bedEnv.PROM_URL} --etcd-endpoints ${bedEnv.ETCD_ENDPOINTS}   (after npm run build)`);
   console.log(`Stop it:  BED=${BED} scripts/testbed/down.sh     (add WIPE=1 to delete its data)`);
   return result.status === 'failed' ? 1 : 0;
 }

@@ -6,6 +6,7 @@ import { CONNECTION_OPTIONS, connectionFlagsFrom } from '../core/config/connecti
 import type { Severity } from '../core/types';
 import { resolveTimeRange } from '../core/util/timeRange';
 import { didYouMean } from './suggest';
+import { analyzerFor } from '../core/analyzers/registry';
 
 export const COMMANDS = ['list', 'run', 'report', 'mcp', 'help', 'version'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -78,7 +79,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const tool = positionals[1];
   const extra = positionals.slice(command === 'run' ? 2 : 1);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0].slice(0, 40)}" after ${command}${command === 'run' ? ` ${tool}` : ''}`);
-  if (command === 'run' && !tool && !values.help) throw new UsageError('run needs a tool name: etcd-analyzer run get_etcd_bottleneck_analysis (etcd-analyzer list shows all)');
+  if (command === 'run' && !tool && !values.help) throw new UsageError(`run needs a tool name: etcd-analyzer run ${analyzerFor('diagnosis').name} (etcd-analyzer list shows all)`);
 
   const format = values.format;
   if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {

@@ -1,9 +1,11 @@
 // `etcd-analyzer --help`.
+import { analyzerFor } from '../core/analyzers/registry';
+
 export const CLI_USAGE = `etcd-analyzer — find out why an etcd cluster is slow, from its Prometheus metrics.
 
 Usage:
   etcd-analyzer list                         the analyzers (tools) and what they return
-  etcd-analyzer run <tool> [window] [flags]  run one analyzer, e.g. run get_etcd_bottleneck_analysis
+  etcd-analyzer run <tool> [window] [flags]  run one analyzer, e.g. run ${analyzerFor('diagnosis').name}
   etcd-analyzer report [--out PATH] [flags]  the full report: PATH.html / PATH.md / PATH.json, or a directory for all three
   etcd-analyzer mcp [--http] [flags]         serve the tools over MCP (etcd-analyzer mcp --help)
 

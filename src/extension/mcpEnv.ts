@@ -2,7 +2,7 @@
 // Pure (type-only vscode imports) so it is unit-tested without an editor. Secrets are added at resolve time, not here.
 import type { Settings } from './settings';
 
-/** `reportDir`: where generate_etcd_performance_report saves (the folder the report command uses, reportFolder.ts). */
+/** `reportDir`: where the report tool saves (the folder the report command uses, reportFolder.ts). */
 export function mcpServerEnv(s: Settings, historyFile: string | undefined, reportDir?: string): Record<string, string | null> {
   const env: Record<string, string | null> = {
     // Desktop VS Code's process.execPath is Electron: this makes it behave as plain node (harmless elsewhere).

@@ -32,7 +32,7 @@ export function createMcpEngine(opts: EngineOptions, log: Logger): McpEngine {
         collector: createCollector(base.source, base.profile, log),
         signal,
         history: opts.history,
-        // generate_etcd_performance_report saves its HTML here and returns the path to the client.
+        // The report tool saves its HTML here and returns the path to the client.
         reportWriter: createFileReportWriter(reportDir(), { meta: { cluster: base.source.description, profile: base.profile.id, thresholds: base.thresholds } }),
       };
     },

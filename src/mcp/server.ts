@@ -4,6 +4,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Logger } from '../core/util/log';
 import type { McpEngine } from './engine';
 import { registerAnalyzerTools } from './tools';
+import { analyzerFor } from '../core/analyzers/registry';
 import { registerDiagnosePrompt } from './diagnosePrompt';
 import { SERVER_NAME, SERVER_VERSION } from './version';
 
@@ -13,7 +14,7 @@ export function createMcpServer(engine: McpEngine, log: Logger): McpServer {
     {
       capabilities: { tools: {}, prompts: {} },
       instructions:
-        'Analyzes etcd clusters from Prometheus metrics. Start with get_server_health, then get_etcd_bottleneck_analysis; ' +
+        `Analyzes etcd clusters from Prometheus metrics. Start with ${analyzerFor('connection_check').name}, then ${analyzerFor('diagnosis').name}; ` +
         'every tool takes an optional duration (5m..7d, default 1h) or start/end. The prompt diagnose-etcd walks through a full diagnosis.',
     },
   );

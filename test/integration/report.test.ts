@@ -12,6 +12,8 @@ import { escapeHtml } from '../../src/core/util/html';
 import { createContext } from '../../src/core/context';
 import { runAnalyzer } from '../../src/core/analyzers/runAnalyzer';
 import { createFileReportWriter } from '../../src/core/report/saveReport';
+import { buildReportModel } from '../../src/core/report/model';
+import { openHistoryStore } from '../../src/core/history/store';
 
 const ROOT = path.resolve(__dirname, '../..');
 const bed = liveBed();
@@ -84,4 +86,21 @@ describe('etcd-analyzer report --out FILE.html (live cluster)', () => {
     const html = fs.readFileSync(htmlPath, 'utf8');
     for (const m of await liveMemberNames()) assert.ok(html.includes(`<tr data-member="${escapeHtml(m)}">`), `member ${m} in the saved file`);
   });
+
+  test('with history on, the report carries the baseline comparison itself (the same report from every face)', async () => {
+    const store = await openHistoryStore(path.join(dir, 'history.sqlite'));
+    try {
+      const ctx = createContext({ profile: { profile: 'generic', prometheusUrl: bed.promUrl, etcdSelector: 'job="etcd"', nodeSelector: 'job="node"' }, history: store });
+      const result = await runAnalyzer(ctx, 'generate_etcd_performance_report', { duration: '5m' }, { record: true });
+      assert.notEqual(result.status, 'failed', result.summary);
+      const comparison = result.data?.historyComparison as { comparisons?: unknown[] } | undefined;
+      assert.ok(comparison && Array.isArray(comparison.comparisons), 'data.historyComparison holds the baseline rows');
+      const model = buildReportModel([result]);
+      assert.ok(model.history, 'the report model (HTML file, panel, CLI, MCP) has the history section');
+      assert.ok(model.history.rows.length > 0, 'one row per compared metric and member');
+    } finally {
+      await store.close();
+    }
+  });
 });
+

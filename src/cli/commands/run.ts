@@ -1,6 +1,6 @@
 // `etcd-analyzer run <tool>` and `etcd-analyzer report`: preflight, run through the one runAnalyzer, print, map
 // the result onto an exit code. Whatever succeeded is printed even when the exit code is not 0.
-import { analyzerNames, getAnalyzer } from '../../core/analyzers/registry';
+import { analyzerFor, analyzerNames, getAnalyzer, needsPrometheus } from '../../core/analyzers/registry';
 import { runAnalyzer } from '../../core/analyzers/runAnalyzer';
 import type { AnalyzerResult } from '../../core/types';
 import type { CliArgs, Format } from '../args';
@@ -12,20 +12,17 @@ import { writeReportFiles } from '../reportFiles';
 import { openSession, stderrLogger } from '../session';
 import { didYouMean } from '../suggest';
 
-export const REPORT_TOOL = 'generate_etcd_performance_report';
-/** Tools that query no Prometheus, so no preflight. */
-const NO_PROMETHEUS = new Set(['get_etcd_history_trends']);
 
 export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
-  const tool = args.command === 'report' ? REPORT_TOOL : (args.tool ?? '');
+  const tool = args.command === 'report' ? analyzerFor('report').name : (args.tool ?? '');
   if (!getAnalyzer(tool)) {
     throw new CliError(EXIT.usage, `unknown tool "${oneLine(tool).slice(0, 64)}"${didYouMean(tool, analyzerNames)} (etcd-analyzer list shows all)`);
   }
   const log = stderrLogger(args.debug);
   const session = await openSession(args, io.env, log);
   try {
-    // History trends read only the history file: Prometheus being down must not block them.
-    if (!NO_PROMETHEUS.has(tool)) await preflight(session.ctx, args.member);
+    // Analyzers that read only the history file: Prometheus being down must not block them.
+    if (needsPrometheus(tool)) await preflight(session.ctx, args.member);
     const input = Object.fromEntries(
       Object.entries({ duration: args.duration, member: args.member, start: args.start, end: args.end }).filter(([, v]) => v !== undefined),
     );

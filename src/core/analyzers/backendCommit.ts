@@ -4,6 +4,10 @@ import { latencyAnalyzer } from './latencyAnalyzer';
 export const backendCommitAnalyzer = latencyAnalyzer({
   name: 'get_etcd_disk_backend_commit',
   title: 'etcd backend commit latency',
+  topic: 'backend commit p50/p90/p99',
+  keywords: { pattern: /\b(commit|backend)\b/i, precedence: 20 },
+  slash: { command: 'commit', description: 'Backend commit latency p50/p90/p99 per member', followups: ['wal', 'disk'] },
+  explains: ['disk', 'proposals'],
   description:
     'Backend (bbolt) commit latency of each etcd member (etcd_disk_backend_commit_duration_seconds): p50/p90/p99 over the ' +
     'window, the worst rolling p99, commit rate and average, graded against the healthy target p99 < 25 ms (the standard ' +

@@ -20,6 +20,10 @@ export const bottleneckAnalysisAnalyzer: Analyzer<typeof commonInput> = {
     'configured. Returns findings sorted by severity, each with evidence (values, thresholds, window), root cause and a ' +
     'concrete recommendation. Use it for "why is etcd slow", "is anything wrong", or a stopped member.',
   inputSchema: commonInput,
+  topic: 'all bottleneck rules (disk, network, CPU, leader, quota)',
+  keywords: { pattern: /\b(slow|bottlenecks?|why|problem|issue|wrong|latency|performance)\b/i, precedence: 140 },
+  slash: { command: 'bottlenecks', description: 'Findings: severity, member, evidence, root cause, recommendation', followups: ['deep', 'report'] },
+  roles: ['diagnosis'],
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
     const [c, st] = await Promise.all([collect(ctx, range, input, { metrics: metricIds }), readClusterStatus(ctx)]);

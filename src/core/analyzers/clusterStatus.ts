@@ -25,6 +25,11 @@ export const clusterStatusAnalyzer: Analyzer<typeof commonInput> = {
     'endpoints it falls back to Prometheus (leader, has-leader, DB size, target up) and says so. Use it for "is the cluster ' +
     'healthy right now / who is leader / any alarms". For trends over time use the other tools.',
   inputSchema: commonInput,
+  topic: 'members, leader, raft term/index, DB size and alarms',
+  keywords: { pattern: /\b(leader|members?|status|alarms?|raft|term)\b/i, precedence: 60 },
+  slash: { command: 'status' },
+  explains: ['leader', 'availability', 'quota'],
+  roles: ['cluster_status'],
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
     const read = await readClusterStatus(ctx);

@@ -14,6 +14,10 @@ export const compactDefragAnalyzer: Analyzer<typeof commonInput> = {
     'should be defragmented or is near its quota (NOSPACE risk). Use it for "does compaction run", "should I defrag", DB ' +
     'growth. Not for write latency (use get_etcd_disk_wal_fsync / get_etcd_disk_backend_commit).',
   inputSchema: commonInput,
+  topic: 'compaction, defrag and snapshot durations and counts',
+  keywords: { pattern: /\b(compact\w*|defrag\w*|fragment\w*|snapshot)\b/i, precedence: 30 },
+  slash: { command: 'compact', description: 'Compaction, defragmentation, fragmentation, snapshots', followups: ['general', 'bottlenecks'] },
+  explains: ['quota', 'fragmentation'],
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
     const c = await collectAndEvaluate(ctx, range, input, {

@@ -121,6 +121,9 @@ export const compareToBaselineAnalyzer: Analyzer<typeof inputSchema> = {
     'tolerance (default 25 %) become findings with both values as evidence. Use it to tell "worse than usual" from ' +
     '"always like this". Needs history enabled and earlier runs stored; for the plain current state use the live analyzers.',
   inputSchema,
+  topic: 'now versus a baseline window',
+  keywords: { pattern: /\b(baseline|compare|regress\w*|yesterday|last week)\b/i, precedence: 100 },
+  roles: ['baseline'],
   async run(ctx, input) {
     let range: TimeRange;
     let baseline: Baseline;

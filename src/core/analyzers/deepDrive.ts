@@ -31,6 +31,10 @@ export const deepDriveAnalyzer: Analyzer<typeof commonInput> = {
     'and time series of the key latencies. Use it for "compare my members" or a thorough look. For a ranked list of ' +
     'problems with root causes prefer get_etcd_bottleneck_analysis; for one signal use its dedicated tool.',
   inputSchema: commonInput,
+  topic: 'every metric category with per-member comparison',
+  keywords: { pattern: /\b(deep|everything|all metrics|full analysis)\b/i, precedence: 120 },
+  slash: { command: 'deep', description: 'Every metric category with per-member comparison and outliers', followups: ['bottlenecks', 'report'] },
+  roles: ['dashboard'],
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
     const c = await collectAndEvaluate(ctx, range, input, { metrics: metricIds, seriesOf: SERIES_KEY_METRICS });

@@ -18,6 +18,10 @@ export const generalInfoAnalyzer: Analyzer<typeof commonInput> = {
     'memory, leader, quota, fragmentation, availability, proposals) and CPU/memory/DB/proposal time series. Use it for a ' +
     'first look at a cluster or "who is the leader / how big is the DB". For disk or network latency use the dedicated tools.',
   inputSchema: commonInput,
+  topic: 'CPU, memory, DB size, proposals and leader changes',
+  keywords: { pattern: /\b(cpu|memory|ram|db size|database size|quota|keys|proposals?)\b/i, precedence: 70 },
+  slash: { command: 'general', description: 'Per-member CPU, memory, DB size, proposals, leader changes', followups: ['bottlenecks', 'compact'] },
+  explains: ['grpc', 'cpu', 'memory', 'proposals'],
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
     const c = await collectAndEvaluate(ctx, range, input, {

@@ -108,6 +108,11 @@ export const historyTrendsAnalyzer: Analyzer<typeof inputSchema> = {
     'p99), days of history (default 30) or start/end. Needs history to be enabled and earlier runs stored; use ' +
     'compare_etcd_to_baseline for "is it worse than usual now", and the live analyzers for the current state.',
   inputSchema,
+  topic: 'stored runs for a metric trend',
+  needsPrometheus: false,
+  recorded: false,
+  keywords: { pattern: /\b(trend|trends|history|over time)\b/i, precedence: 90 },
+  slash: { command: 'history', description: 'Trends over stored runs (metric=<id>, e.g. wal_fsync_duration)', followups: ['bottlenecks', 'report'] },
   ownTimeSpan: true,
   async run(ctx, input) {
     let range: TimeRange;

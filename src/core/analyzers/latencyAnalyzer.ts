@@ -8,7 +8,10 @@ import { metricIdsOf } from '../metrics/catalog';
 import { formatValue } from '../util/units';
 import type { MetricCategory } from '../types';
 
-export interface LatencyAnalyzerSpec {
+/** How faces route to a latency analyzer (see `Analyzer`). */
+type LatencyTraits = Pick<Analyzer, 'topic' | 'keywords' | 'slash' | 'explains'>;
+
+export interface LatencyAnalyzerSpec extends LatencyTraits {
   name: string;
   title: string;
   description: string;
@@ -26,6 +29,10 @@ export function latencyAnalyzer(spec: LatencyAnalyzerSpec): Analyzer<typeof comm
     title: spec.title,
     description: spec.description,
     inputSchema: commonInput,
+    topic: spec.topic,
+    keywords: spec.keywords,
+    slash: spec.slash,
+    explains: spec.explains,
     async run(ctx, input) {
       const range = rangeOf(ctx, input);
       const c = await collectAndEvaluate(ctx, range, input, {

@@ -16,6 +16,10 @@ export const networkIoAnalyzer: Analyzer<typeof commonInput> = {
     'Returns per-pair and per-member summaries and RTT/traffic series. Use it for slow replication, elections, or ' +
     'cross-zone latency questions. Not for disk latency.',
   inputSchema: commonInput,
+  topic: 'peer RTT p99 per pair, peer/client traffic and failures',
+  keywords: { pattern: /\b(network|rtt|peer|peers|latency between|packet|drops?)\b/i, precedence: 50 },
+  slash: { command: 'network', description: 'Peer RTT per pair, peer and client traffic, failures', followups: ['bottlenecks', 'status'] },
+  explains: ['network', 'grpc', 'leader'],
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
     // Failed proposals and leader changes ride along so the network correlation can form.

@@ -15,6 +15,10 @@ export const nodeDiskIoAnalyzer: Analyzer<typeof commonInput> = {
     'per-node (and per-device) summaries and time series. Use it to confirm a disk bottleneck suspected from WAL fsync or ' +
     'backend commit latency, or for noisy-neighbour I/O. Needs node-exporter; it says so when there is none.',
   inputSchema: commonInput,
+  topic: 'node disk throughput, IOPS, latency and iowait',
+  keywords: { pattern: /\b(disk|iops|i\/o|io|iowait|throughput)\b/i, precedence: 40 },
+  slash: { command: 'disk', description: 'Node disk throughput, IOPS, latency, utilisation, iowait', followups: ['wal', 'commit'] },
+  explains: ['disk'],
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
     // member_up only to learn which member runs on which node (the rows carry `node`).

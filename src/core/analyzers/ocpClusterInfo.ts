@@ -16,6 +16,7 @@ export const ocpClusterInfoAnalyzer: Analyzer<typeof commonInput> = {
     'profile it returns status "unavailable" and no data. Use it for context ("what cluster is this", "how big are the ' +
     'masters"). Not for etcd performance.',
   inputSchema: commonInput,
+  topic: 'cluster version, platform and nodes',
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
     if (!ctx.clusterApi) {

@@ -19,6 +19,9 @@ export const ocpNodeUsageAnalyzer: Analyzer<typeof commonInput> = {
     'with any profile that has node-exporter. Use it for "are the masters overloaded" or noisy neighbours. For disk I/O use ' +
     'get_node_disk_io.',
   inputSchema: commonInput,
+  topic: 'CPU and memory of the nodes hosting etcd',
+  keywords: { pattern: /\b(node usage|nodes?)\b/i, precedence: 80 },
+  explains: ['cpu', 'memory'],
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
     const c = await collectAndEvaluate(ctx, range, input, {

@@ -1,6 +1,7 @@
 // generate_etcd_performance_report: runs the data analyzers in parallel over one range (sharing the per-run collector,
 // so identical queries are sent once) and combines them: summary, metrics, findings, series, errors, per-section summaries.
-// Saving as HTML is a seam: when ctx.reportWriter exists it receives the combined result (report issue).
+// When history is on, the comparison with the stored baseline is part of the report (data.historyComparison), so every face
+// saves the same report. When ctx.reportWriter exists it receives the combined result and saves it as files.
 import { commonInput } from './input';
 import type { Analyzer, AnalyzerContext } from './types';
 import type { AnalyzerResult, Finding, QueryError } from '../types';
@@ -13,6 +14,7 @@ import { leaderOf } from './generalInfo';
 import { deepDriveAnalyzer } from './deepDrive';
 import { bottleneckAnalysisAnalyzer } from './bottleneckAnalysis';
 import { WINDOW_ANALYZERS } from './windowAnalyzers';
+import { compareToBaselineAnalyzer } from './compareToBaseline';
 
 /** Report sections in reading order. Bottleneck first so its findings (with every correlation) win de-duplication. */
 export const REPORT_SECTIONS: Analyzer<typeof commonInput>[] = [
@@ -41,9 +43,17 @@ export const performanceReportAnalyzer: Analyzer<typeof commonInput> = {
     'with root causes and recommendations, chart series, and a per-section summary (data.sections). Slower than a single ' +
     'tool. Use it when the user asks for a report or a complete assessment; for one question use the dedicated tool.',
   inputSchema: commonInput,
+  topic: 'the full performance report',
+  keywords: { pattern: /\b(report)\b/i, precedence: 110 },
+  slash: { command: 'report', description: 'The full performance report', followups: ['bottlenecks', 'history'] },
+  roles: ['report'],
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
-    const results = await Promise.all(REPORT_SECTIONS.map((a) => runSection(ctx, a, input)));
+    // The baseline shares the per-run collector with the sections, so its live queries go out once.
+    const [results, baseline] = await Promise.all([
+      Promise.all(REPORT_SECTIONS.map((a) => runSection(ctx, a, input))),
+      ctx.history ? runSection(ctx, compareToBaselineAnalyzer, input) : Promise.resolve(undefined),
+    ]);
     const byTool = new Map(results.map((r) => [r.tool, r]));
 
     const metrics = dedupeMetrics(results.flatMap((r) => r.metrics));
@@ -86,6 +96,7 @@ export const performanceReportAnalyzer: Analyzer<typeof commonInput> = {
         clusterStatus: byTool.get('get_etcd_cluster_status')?.data?.clusterStatus ?? null,
         comparison: byTool.get('get_etcd_performance_deep_drive')?.data?.comparison ?? null,
         rootCauses: byTool.get('get_etcd_bottleneck_analysis')?.data?.rootCauses ?? [],
+        ...(baseline?.data ? { historyComparison: { status: baseline.status, summary: baseline.summary, ...baseline.data } } : {}),
       },
     });
     return save(ctx, result);
@@ -93,9 +104,9 @@ export const performanceReportAnalyzer: Analyzer<typeof commonInput> = {
 };
 
 /** One section; a bug in one analyzer costs only its section. */
-async function runSection(ctx: AnalyzerContext, a: Analyzer<typeof commonInput>, input: CommonInput): Promise<AnalyzerResult> {
+async function runSection<S extends Analyzer['inputSchema']>(ctx: AnalyzerContext, a: Analyzer<S>, input: CommonInput): Promise<AnalyzerResult> {
   try {
-    return await a.run(ctx, input);
+    return await a.run(ctx, input as Parameters<typeof a.run>[1]);
   } catch (err) {
     ctx.log.error(`report section ${a.name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     const e: QueryError = { ...toQueryError(err, a.name), hint: `the ${a.name} section failed; the rest of the report is complete` };
@@ -114,8 +125,7 @@ async function save(ctx: AnalyzerContext, result: AnalyzerResult): Promise<Analy
   if (!ctx.reportWriter) return result;
   try {
     const { path } = await ctx.reportWriter.write(result, ctx.signal);
-    // htmlPath: the name faces and models look for (report issue); savedTo kept for existing readers.
-    return { ...result, summary: `${result.summary} Report saved as ${path}.`, data: { ...result.data, savedTo: path, htmlPath: path } };
+    return { ...result, summary: `${result.summary} Report saved as ${path}.`, data: { ...result.data, htmlPath: path } };
   } catch (err) {
     const e = toQueryError(err, 'report file');
     return { ...result, errors: [...result.errors, { ...e, hint: 'the report could not be saved; check the output folder exists and is writable' }], status: result.status === 'ok' ? 'partial' : result.status };

@@ -14,9 +14,6 @@ export interface RunOptions {
   cluster?: string;
 }
 
-/** Tools whose result is itself read from history: storing it again would feed trends with their own output. */
-const NOT_RECORDED = new Set(['get_etcd_history_trends']);
-
 export async function runAnalyzer(ctx: AnalyzerContext, name: string, rawInput: unknown, opts: RunOptions = {}): Promise<AnalyzerResult> {
   // One clock per run: every analyzer (and report section) resolves the same range, so identical queries are shared.
   const now = ctx.now();
@@ -61,7 +58,7 @@ export async function runAnalyzer(ctx: AnalyzerContext, name: string, rawInput: 
     result = failedResult(analyzer.name, analyzer.title, range, toQueryError(err, analyzer.name));
   }
 
-  if (ctx.history && opts.record !== false && !NOT_RECORDED.has(result.tool) && result.status !== 'failed' && result.status !== 'unavailable') {
+  if (ctx.history && opts.record !== false && analyzer.recorded !== false && result.status !== 'failed' && result.status !== 'unavailable') {
     try {
       await ctx.history.record(result, { cluster: opts.cluster || ctx.profile.config.prometheusUrl, profile: ctx.profile.id });
     } catch (err) {

@@ -26,6 +26,11 @@ export const serverHealthAnalyzer: Analyzer<typeof commonInput> = {
     'configured. Returns the selectors used and what to fix. Use it first when other tools return no data or errors, or to ' +
     'check a new connection. It does not analyse performance.',
   inputSchema: commonInput,
+  topic: 'Prometheus reachability, etcd targets per member and versions',
+  keywords: { pattern: /\b(health|reachable|prometheus|targets?|connection)\b/i, precedence: 130 },
+  slash: { command: 'status', description: 'Cluster status: members, leader, health, versions, alarms', followups: ['bottlenecks', 'general'] },
+  explains: ['availability'],
+  roles: ['connection_check'],
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
     const errors: QueryError[] = [];

@@ -1,6 +1,6 @@
 // The analyzer contract: the one registry every face (extension, MCP, CLI) adapts.
 import { z } from 'zod';
-import type { AnalyzerResult } from '../types';
+import type { AnalyzerResult, FindingCategory } from '../types';
 import type { MetricSource } from '../source/types';
 import type { Profile } from '../profiles/types';
 import type { Thresholds } from '../analysis/thresholds';
@@ -44,5 +44,51 @@ export interface Analyzer<S extends z.ZodObject<z.ZodRawShape> = z.ZodObject<z.Z
   inputSchema: S;
   /** The analyzer reads stored runs over its own span (not the live 5m..7d window): runAnalyzer does not check it. */
   ownTimeSpan?: boolean;
+  /** What a call reads, in a few words, for the chat's progress line ("WAL fsync p50/p90/p99"). */
+  topic: string;
+  /** false: reads no Prometheus (stored runs only), so faces skip their Prometheus preflight. Default true. */
+  needsPrometheus?: boolean;
+  /** false: its result is itself read from history, so storing it would feed trends with their own output. Default true. */
+  recorded?: boolean;
+  /** Words in a free question that route to it when there is no language model. */
+  keywords?: KeywordRoute;
+  /** The @etcd slash command that runs it; analyzers sharing a command run together, in registry order. */
+  slash?: SlashSpec;
+  /** Finding categories it looks deeper into: a guided diagnosis calls it after a finding of one of these. */
+  explains?: readonly FindingCategory[];
+  /** The jobs faces look analyzers up by, instead of by name. */
+  roles?: readonly AnalyzerRole[];
   run(ctx: AnalyzerContext, input: z.infer<S>): Promise<AnalyzerResult>;
+}
+
+/**
+ * A job a face needs done without knowing which analyzer does it: each role is held by exactly one analyzer
+ * (the registry checks this at load).
+ */
+export type AnalyzerRole =
+  /** Is Prometheus reachable with etcd targets: Test Connection, the first step of a guided diagnosis. */
+  | 'connection_check'
+  /** Members, leader, alarms: the status bar and the dashboard's members table. */
+  | 'cluster_status'
+  /** Every category with per-member comparison: the dashboard's findings and charts. */
+  | 'dashboard'
+  /** The answer to "why is it slow": the default for a free question with no better match. */
+  | 'diagnosis'
+  /** The full report, saved as a file. */
+  | 'report'
+  /** Now against a stored baseline: the history section of every saved report. */
+  | 'baseline';
+
+export interface KeywordRoute {
+  pattern: RegExp;
+  /** Lower is tried first: specific words (fsync) before general ones (latency). */
+  precedence: number;
+}
+
+export interface SlashSpec {
+  command: string;
+  /** Set on the first analyzer of the command (registry order); shown in the chat's command list. */
+  description?: string;
+  /** Slash commands suggested after this one. */
+  followups?: readonly string[];
 }

@@ -4,6 +4,10 @@ import { latencyAnalyzer } from './latencyAnalyzer';
 export const walFsyncAnalyzer = latencyAnalyzer({
   name: 'get_etcd_disk_wal_fsync',
   title: 'etcd WAL fsync latency',
+  topic: 'WAL fsync p50/p90/p99',
+  keywords: { pattern: /\b(fsync|wal)\b/i, precedence: 10 },
+  slash: { command: 'wal', description: 'WAL fsync latency p50/p90/p99 per member', followups: ['commit', 'disk'] },
+  explains: ['disk', 'leader'],
   description:
     'WAL fsync latency of each etcd member (etcd_disk_wal_fsync_duration_seconds): p50/p90/p99 over the window, the worst ' +
     'rolling p99, fsync rate and average, graded against the healthy target p99 < 10 ms (the standard alert pages at 1 s). ' +

@@ -1,9 +1,30 @@
-// The "comparison with history" section of the report: read from a compare_etcd_to_baseline result when one is
-// among the report's inputs. Tolerant reading (data is JSON that crossed a boundary): bad rows are skipped.
+// The "comparison with history" section of the report: read from the report's own `data.historyComparison` (the
+// baseline comparison it ran when history was on), or from a baseline result among the inputs. Tolerant reading
+// (data is JSON that crossed a boundary): bad rows are skipped.
 import type { AnalyzerResult, Statistic, Unit } from '../types';
 import type { HistoryComparison, HistoryComparisonRow } from './modelTypes';
 
+/** The baseline analyzer's name; kept here (not taken from the registry) so the report model loads no analyzers. */
 export const BASELINE_TOOL = 'compare_etcd_to_baseline';
+
+interface ComparisonSource {
+  status: AnalyzerResult['status'];
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+function comparisonSource(results: readonly AnalyzerResult[]): ComparisonSource | undefined {
+  const own = results.find((x) => x.tool === BASELINE_TOOL);
+  if (own) return { status: own.status, summary: own.summary, data: own.data ?? {} };
+  for (const r of results) {
+    const c = r.data?.historyComparison;
+    if (c && typeof c === 'object') {
+      const d = c as Record<string, unknown>;
+      return { status: (typeof d.status === 'string' ? d.status : 'partial') as AnalyzerResult['status'], summary: String(d.summary ?? ''), data: d };
+    }
+  }
+  return undefined;
+}
 
 const VERDICTS = new Set<HistoryComparisonRow['verdict']>(['regression', 'improvement', 'unchanged', 'no_data_now', 'too_few_runs']);
 /** Regressions first, then the other compared values; rows without a comparison last. */
@@ -29,9 +50,9 @@ function toRow(v: unknown): HistoryComparisonRow | undefined {
 }
 
 export function historyComparisonOf(results: readonly AnalyzerResult[]): HistoryComparison | undefined {
-  const r = results.find((x) => x.tool === BASELINE_TOOL);
+  const r = comparisonSource(results);
   if (!r) return undefined;
-  const d = r.data ?? {};
+  const d = r.data;
   const rows = (Array.isArray(d.comparisons) ? d.comparisons : [])
     .map(toRow)
     .filter((x): x is HistoryComparisonRow => !!x)

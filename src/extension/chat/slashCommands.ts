@@ -1,4 +1,7 @@
-// The @etcd slash commands: each runs analyzers directly (no language model). Mirrored in package.json.
+// The @etcd slash commands: each runs analyzers directly (no language model). Built from what the analyzers declare
+// (`slash`), in registry order, plus `help`; package.json's copy is generated from this list and checked by a test.
+import { analyzers } from '../../core/analyzers/registry';
+
 export interface SlashCommand {
   name: string;
   description: string;
@@ -7,18 +10,21 @@ export interface SlashCommand {
   followups: string[];
 }
 
+function fromRegistry(): SlashCommand[] {
+  const commands = new Map<string, SlashCommand>();
+  for (const a of analyzers) {
+    if (!a.slash) continue;
+    const c = commands.get(a.slash.command) ?? { name: a.slash.command, description: '', analyzers: [], followups: [] };
+    c.analyzers.push(a.name);
+    if (!c.description && a.slash.description) c.description = a.slash.description;
+    if (!c.followups.length && a.slash.followups) c.followups = [...a.slash.followups];
+    commands.set(c.name, c);
+  }
+  return [...commands.values()];
+}
+
 export const SLASH_COMMANDS: SlashCommand[] = [
-  { name: 'status', description: 'Cluster status: members, leader, health, versions, alarms', analyzers: ['get_server_health', 'get_etcd_cluster_status'], followups: ['bottlenecks', 'general'] },
-  { name: 'general', description: 'Per-member CPU, memory, DB size, proposals, leader changes', analyzers: ['get_etcd_general_info'], followups: ['bottlenecks', 'compact'] },
-  { name: 'wal', description: 'WAL fsync latency p50/p90/p99 per member', analyzers: ['get_etcd_disk_wal_fsync'], followups: ['commit', 'disk'] },
-  { name: 'commit', description: 'Backend commit latency p50/p90/p99 per member', analyzers: ['get_etcd_disk_backend_commit'], followups: ['wal', 'disk'] },
-  { name: 'disk', description: 'Node disk throughput, IOPS, latency, utilisation, iowait', analyzers: ['get_node_disk_io'], followups: ['wal', 'commit'] },
-  { name: 'network', description: 'Peer RTT per pair, peer and client traffic, failures', analyzers: ['get_etcd_network_io'], followups: ['bottlenecks', 'status'] },
-  { name: 'compact', description: 'Compaction, defragmentation, fragmentation, snapshots', analyzers: ['get_etcd_disk_compact_defrag'], followups: ['general', 'bottlenecks'] },
-  { name: 'deep', description: 'Every metric category with per-member comparison and outliers', analyzers: ['get_etcd_performance_deep_drive'], followups: ['bottlenecks', 'report'] },
-  { name: 'bottlenecks', description: 'Findings: severity, member, evidence, root cause, recommendation', analyzers: ['get_etcd_bottleneck_analysis'], followups: ['deep', 'report'] },
-  { name: 'report', description: 'The full performance report', analyzers: ['generate_etcd_performance_report'], followups: ['bottlenecks', 'history'] },
-  { name: 'history', description: 'Trends over stored runs (metric=<id>, e.g. wal_fsync_duration)', analyzers: ['get_etcd_history_trends'], followups: ['bottlenecks', 'report'] },
+  ...fromRegistry(),
   { name: 'help', description: 'What @etcd can do', analyzers: [], followups: ['status', 'bottlenecks'] },
 ];
 

@@ -1,5 +1,5 @@
 // "etcd: Generate Performance Report" (etcdAnalyzer.generateReport): range → cancellable progress → every analyzer
-// in parallel (generate_etcd_performance_report, plus compare_etcd_to_baseline when history is on) → optional AI
+// in parallel (the report analyzer, which adds the baseline comparison when history is on) → optional AI
 // narrative → the report panel → the standalone HTML file (+ .json, .md) saved and offered to open.
 // Tests pass the range (and folder) as an argument, so no quick pick or dialog is needed.
 import * as path from 'node:path';
@@ -8,6 +8,7 @@ import type { ExtensionServices } from '../services';
 import type { AnalyzerResult } from '../../core/types';
 import type { ReportModel } from '../../core/report/modelTypes';
 import { runAnalyzer } from '../../core/analyzers/runAnalyzer';
+import { analyzerFor } from '../../core/analyzers/registry';
 import { buildReportModel } from '../../core/report/model';
 import { writeReportFiles } from '../../core/report/saveReport';
 import { abortSignalFor } from '../cancel';
@@ -37,8 +38,6 @@ export interface GenerateReportOutcome {
   durationMs: number;
 }
 
-const REPORT_TOOL = 'generate_etcd_performance_report';
-const BASELINE_TOOL = 'compare_etcd_to_baseline';
 /** An explicit folder → the configured one (reportFolder.ts) → a folder the user picks. */
 async function reportFolder(explicit: string | undefined): Promise<string | undefined> {
   if (explicit) return path.resolve(explicit);
@@ -96,18 +95,15 @@ async function buildAndSave(
     progress.report({ message: 'running every analyzer in parallel…' });
     const ctx = await services.createAnalyzerContext(abort.signal, s.historyEnabled);
     const input = rangeInput(range);
-    // One context: the two runs share the per-run collector, so their common queries go out once.
-    const [report, baseline] = await Promise.all([
-      runAnalyzer(ctx, REPORT_TOOL, input, { record: s.historyEnabled }),
-      ctx.history ? runAnalyzer(ctx, BASELINE_TOOL, input, { record: false }) : Promise.resolve(undefined),
-    ]);
+    // The report analyzer adds the baseline comparison itself when history is on (the same report every face saves).
+    const report = await runAnalyzer(ctx, analyzerFor('report').name, input, { record: s.historyEnabled });
     if (token.isCancellationRequested) return undefined;
     services.log.info(`report: ${report.status} in ${Date.now() - t0} ms, ${report.metrics.length} metrics, ${report.findings.length} findings, ${report.errors.length} failed queries`);
     if (report.status === 'failed') {
       const first = report.errors[0];
       void vscode.window.showErrorMessage(`The etcd report could not read any data: ${first?.message ?? report.summary}${first?.hint ? ` — ${first.hint}` : ''}`);
     }
-    const results = baseline ? [report, baseline] : [report];
+    const results = [report];
     const model = buildReportModel(results, { cluster: ctx.profile.config.prometheusUrl, profile: s.profile, thresholds: ctx.thresholds });
 
     let narrative: { text: string; model: string } | undefined;

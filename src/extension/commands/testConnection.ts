@@ -1,9 +1,10 @@
-// "etcd: Test Connection": runs get_server_health (targets per member, versions) and reports it.
+// "etcd: Test Connection": runs the connection check (targets per member, versions) and reports it.
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import type { AnalyzerResult } from '../../core/types';
 import { renderResultMarkdown } from '../../core/report/markdown';
 import { showResultDocument } from './resultDocument';
+import { analyzerFor } from '../../core/analyzers/registry';
 
 export async function testConnection(services: ExtensionServices): Promise<AnalyzerResult | undefined> {
   if (!services.isConfigured()) {
@@ -13,7 +14,7 @@ export async function testConnection(services: ExtensionServices): Promise<Analy
   }
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'etcd: testing connection…', cancellable: true },
-    (_p, token) => services.runAnalyzer('get_server_health', {}, token),
+    (_p, token) => services.runAnalyzer(analyzerFor('connection_check').name, {}, token),
   );
   const details = 'Show Details';
   const show = result.status === 'ok'

@@ -1,11 +1,9 @@
-// The analyzer runs behind the views: the deep drive (with series, for charts) and etcd's cluster status,
+// The analyzer runs behind the views: the dashboard's analyzer (with series, for charts) and etcd's cluster status,
 // in parallel. The views never send their own queries.
 import type * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import type { AnalyzerResult } from '../../core/types';
-
-export const DEEP_DRIVE = 'get_etcd_performance_deep_drive';
-export const CLUSTER_STATUS = 'get_etcd_cluster_status';
+import { analyzerFor } from '../../core/analyzers/registry';
 
 export interface WindowRequest {
   duration?: string;
@@ -33,8 +31,8 @@ export async function runViewAnalyzers(
   record: boolean,
 ): Promise<ViewRuns> {
   const [deep, status] = await Promise.all([
-    services.runAnalyzer(DEEP_DRIVE, deepDriveInput(w), token, { record }),
-    services.runAnalyzer(CLUSTER_STATUS, {}, token, { record: false }).catch((err: unknown) => {
+    services.runAnalyzer(analyzerFor('dashboard').name, deepDriveInput(w), token, { record }),
+    services.runAnalyzer(analyzerFor('cluster_status').name, {}, token, { record: false }).catch((err: unknown) => {
       services.log.warn(`cluster status for the views failed: ${String(err)}`);
       return undefined;
     }),
