@@ -14,7 +14,7 @@ import { loadSqlJs } from '../../src/core/history/sqlite';
 import { openBytes } from '../../src/core/history/loadFile';
 import { insertRun, type KeyCache } from '../../src/core/history/recordRun';
 import { applyRetention } from '../../src/core/history/retention';
-import { writeFileAtomic } from '../../src/core/history/atomicWrite';
+import { writeFileAtomic } from '../../src/core/util/atomicWrite';
 import { openHistoryStore } from '../../src/core/history/store';
 import { catalog } from '../../src/core/metrics/catalog';
 import type { AnalyzerResult, MetricSummary, Statistic } from '../../src/core/types';

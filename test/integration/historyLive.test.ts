@@ -14,7 +14,7 @@ import type { AnalyzerContext } from '../../src/core/analyzers/types';
 import type { AnalyzerResult } from '../../src/core/types';
 import { liveBed } from '../helpers/testbed';
 import { waitForProm } from '../helpers/prom';
-import { median } from '../../src/core/history/baselineMath';
+import { median } from '../../src/core/analyzers/history/baselineMath';
 
 const bed = liveBed();
 const RUNS = 4;

@@ -1,8 +1,8 @@
 // Trend math: least-squares slope, mean-shift change points, and the now-vs-baseline comparison.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitSlope, changePoints, type XY } from '../../src/core/history/trendMath';
-import { compareValues, median } from '../../src/core/history/baselineMath';
+import { fitSlope, changePoints, type XY } from '../../src/core/analyzers/history/trendMath';
+import { compareValues, median } from '../../src/core/analyzers/history/baselineMath';
 
 const DAY = 86_400_000;
 const t0 = Date.parse('2026-01-01T00:00:00Z');

@@ -8,15 +8,15 @@ import type { Evidence, Finding, MetricSummary, Statistic, TimeRange } from '../
 import { commonInputShape } from './input';
 import { buildResult, collect, rangeOf } from './analyzerKit';
 import { errorsPhrase } from './summaryText';
-import { historyUnavailable, badInput } from '../history/analyzerSupport';
+import { historyUnavailable, badInput } from './history/analyzerSupport';
 import { getMetric } from '../metrics/catalog';
 import type { MetricDef } from '../metrics/types';
 import { parseTime } from '../util/timeRange';
 import { formatValue } from '../util/units';
 import { statOf } from '../analysis/metricLookup';
 import { buildFinding, grade } from '../analysis/finding';
-import { compareValues, formatChange, median } from '../history/baselineMath';
-import { defaultStatistic, directionOf, findingCategoryOf, levelKeyOf } from '../history/metricTraits';
+import { compareValues, formatChange, median } from './history/baselineMath';
+import { defaultStatistic, directionOf, findingCategoryOf, levelKeyOf } from './history/metricTraits';
 import { trendKey } from '../history/queries';
 import type { TrendPoint } from '../history/port';
 

@@ -1,5 +1,5 @@
 // get_etcd_history_trends: one metric statistic over stored runs, per member: the points (a chart series), the
-// least-squares slope per day, and mean-shift change points (src/core/history/trendMath.ts documents both).
+// least-squares slope per day, and mean-shift change points (src/core/analyzers/history/trendMath.ts documents both).
 // A member whose metric is getting worse (rising line that explains most of the variation, or a step up at the
 // latest change point) becomes a finding.
 import { z } from 'zod';
@@ -7,16 +7,16 @@ import type { Analyzer, AnalyzerContext } from './types';
 import type { Evidence, Finding, Series, Statistic, TimeRange } from '../types';
 import { commonInputShape } from './input';
 import { buildResult } from './analyzerKit';
-import { historyUnavailable, badInput } from '../history/analyzerSupport';
+import { historyUnavailable, badInput } from './history/analyzerSupport';
 import { getMetric } from '../metrics/catalog';
 import type { MetricDef } from '../metrics/types';
 import { parseTime } from '../util/timeRange';
 import { parseDuration, formatDuration } from '../util/duration';
 import { chooseStep } from '../source/step';
 import { formatValue } from '../util/units';
-import { fitSlope, changePoints, type ChangePoint, type SlopeFit } from '../history/trendMath';
-import { defaultStatistic, directionOf, findingCategoryOf, levelKeyOf } from '../history/metricTraits';
-import { formatChange } from '../history/baselineMath';
+import { fitSlope, changePoints, type ChangePoint, type SlopeFit } from './history/trendMath';
+import { defaultStatistic, directionOf, findingCategoryOf, levelKeyOf } from './history/metricTraits';
+import { formatChange } from './history/baselineMath';
 import { buildFinding, grade } from '../analysis/finding';
 
 const STATISTICS = ['avg', 'max', 'min', 'latest', 'p50', 'p90', 'p99', 'increase', 'rate'] as const;

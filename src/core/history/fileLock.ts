@@ -6,7 +6,7 @@
 // so "re-read, still the same stale lock, unlink" cannot remove a lock someone took after our look.
 import { promises as fsp } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { pidAlive } from './pidAlive';
+import { pidAlive } from '../util/pidAlive';
 import type { Logger } from '../util/log';
 
 export interface LockOptions {

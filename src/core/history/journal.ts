@@ -14,7 +14,7 @@
 import { promises as fsp } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import { fsyncDir } from './atomicWrite';
+import { fsyncDir } from '../util/atomicWrite';
 import type { RunRecord } from './recordRun';
 import type { Logger } from '../util/log';
 

@@ -30,7 +30,7 @@ import { applyConnectionPragmas, schemaVersion } from './schema';
 import { insertRecord, toRunRecord, type KeyCache, type PendingRun, type RunRecord } from './recordRun';
 import { queryRuns, queryTrend, DAY_MS, type RunFilter } from './queries';
 import { applyRetention, oldestRawRun, usedBytes, type RetentionReport } from './retention';
-import { writeFileAtomic, removeOrphanTemps } from './atomicWrite';
+import { writeFileAtomic, removeOrphanTemps } from '../util/atomicWrite';
 import { withFileLock } from './fileLock';
 import { appendJournal, readJournal, retireJournal, type JournalPosition, type JournalRead } from './journal';
 import { CorruptHistoryError, loadFile, moveAside, openBytes, sameIdentity, statIdentity, type FileIdentity } from './loadFile';

@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AnalyzerResult } from '../types';
 import type { ReportWriter } from '../analyzers/types';
-import { writeFileAtomic } from '../history/atomicWrite';
+import { writeFileAtomic } from '../util/atomicWrite';
 import { buildReportModel, type ReportMetaInput } from './model';
 import type { ReportModel } from './modelTypes';
 import { renderResultMarkdown } from './markdown';

@@ -4,7 +4,7 @@
 import type { Evidence, Severity } from '../types';
 import type { HistoryComparison, HistoryComparisonRow, MemberCell, Verdict } from './modelTypes';
 import { formatValue } from '../util/units';
-import { formatChange } from '../history/baselineMath';
+import { formatChange } from '../analyzers/history/baselineMath';
 
 export const VERDICT_TEXT: Record<Verdict, string> = { pass: 'pass', warn: 'warn', fail: 'fail', no_data: 'no data' };
 export const SEVERITY_TEXT: Record<Severity, string> = { critical: 'critical', warning: 'warning', info: 'info' };

@@ -1,6 +1,6 @@
 // Results the two history analyzers share: history switched off, and bad input.
-import type { AnalyzerResult, TimeRange } from '../types';
-import { buildResult, type AnalyzerMeta } from '../analyzers/analyzerKit';
+import type { AnalyzerResult, TimeRange } from '../../types';
+import { buildResult, type AnalyzerMeta } from '../analyzerKit';
 
 export const HISTORY_OFF =
   'history is off or not configured: enable etcdAnalyzer.history.enabled (VS Code) / pass --history FILE or set ETCD_ANALYZER_HISTORY (CLI, MCP server)';

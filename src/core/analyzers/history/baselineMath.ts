@@ -1,7 +1,7 @@
 // Now-vs-baseline comparison of one value (pure). A regression is a move in the worse direction by more than the
 // tolerance (relative to the baseline) AND by more than a unit-specific absolute floor, so tiny values that
 // double (1 µs → 2 µs) are not reported.
-import type { Unit } from '../types';
+import type { Unit } from '../../types';
 import { absoluteFloor, type Direction } from './metricTraits';
 
 export interface Comparison {
@@ -23,7 +23,7 @@ export function compareValues(now: number, baseline: number, unit: Unit, directi
 }
 
 // One median for the whole core; re-exported here for the baseline comparison's callers.
-export { median } from '../analysis/metricLookup';
+export { median } from '../../analysis/metricLookup';
 
 /** "+63 %" / "−20 %" / "new" (from zero). */
 export function formatChange(change: number | null): string {

@@ -1,8 +1,8 @@
 // What a stored metric means for trends and baselines: which way is worse, which finding category it belongs to,
 // which threshold grades it, and which statistic to look at when the caller does not say.
-import type { FindingCategory, MetricCategory, Statistic, Unit } from '../types';
-import type { MetricDef } from '../metrics/types';
-import type { LevelKey } from '../analysis/thresholds';
+import type { FindingCategory, MetricCategory, Statistic, Unit } from '../../types';
+import type { MetricDef } from '../../metrics/types';
+import type { LevelKey } from '../../analysis/thresholds';
 
 export type Direction = 'higher_worse' | 'lower_worse' | 'neutral';
 
