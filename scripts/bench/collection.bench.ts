@@ -1,4 +1,4 @@
-// Full catalog collection vs its parts (issue 2 item 10). Against TESTBED_PROM_URL (fallback: the dev bed), with the
+// Full catalog collection vs its parts. Against TESTBED_PROM_URL (fallback: the dev bed), with the
 // 1 h window and no series:
 //   full        one collection of every catalog metric as the product runs it: one instant query per metric (all its
 //               statistics), packed into a few batched requests sent in parallel

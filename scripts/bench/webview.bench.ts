@@ -1,4 +1,4 @@
-// Dashboard time to first full paint in headless Chromium (issue 4): 1 h, 6 h and 24 h of 5 s points × 3 members
+// Dashboard time to first full paint in headless Chromium: 1 h, 6 h and 24 h of 5 s points × 3 members
 // × 6 charts (generated series, through buildDashboardState like the host), minified bundle, at a sidebar width
 // and at an editor width. Measured in the page: from the host message's postMessage (structured clone included,
 // as in VS Code) to the frame after the render (table, findings, six Chart.js canvases drawn). The state is handed

@@ -60,7 +60,7 @@ suite('etcd: Generate Performance Report', function () {
     assert.ok(/<script>[\s\S]{100000,}<\/script>\s*<\/body>/.test(html), 'Chart.js inlined from dist/webview/reportFile.js');
     assert.ok(!html.includes('id="ai-analysis"'), 'no AI section when narrative is off');
 
-    // The report panel (H-webview) shows the same report.
+    // The report panel shows the same report.
     const snap = (await vscode.commands.executeCommand('etcdAnalyzer._test.webviews')) as { report?: { open: boolean; model?: { meta: { range: { duration: string } } } } } | undefined;
     assert.equal(snap?.report?.open, true, 'report panel open');
     assert.equal(snap?.report?.model?.meta.range.duration, '15m');

@@ -26,7 +26,7 @@ export interface AnalyzerContext {
   now(): Date;
   signal?: AbortSignal;
   log: Logger;
-  /** Saves the finished performance report (HTML file); set by faces that can write files. Optional seam for the report issue. */
+  /** Saves the finished performance report (HTML file); set by faces that can write files. */
   reportWriter?: ReportWriter;
 }
 

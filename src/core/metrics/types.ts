@@ -15,7 +15,7 @@ export interface QueryParams {
   rateWindow: string;
   /**
    * Resolution of window-wide subqueries (`max_over_time((expr)[window:step])`), e.g. `15s`. Optional (added by
-   * H-catalog); falls back to `rateWindow`. The collector uses the chart step, but no finer than rateWindow / 2.
+   * the catalog's own choice); falls back to `rateWindow`. The collector uses the chart step, but no finer than rateWindow / 2.
    */
   step?: string;
   generation: EtcdGeneration;

@@ -1,5 +1,5 @@
 // A profile says where the metrics live and how to read member/node identity out of their labels.
-// `generic`: any Prometheus with an etcd job. `openshift`: Thanos querier + openshift-etcd (own issue).
+// `generic`: any Prometheus with an etcd job. `openshift`: Thanos querier + openshift-etcd.
 
 export type ProfileId = 'generic' | 'openshift';
 

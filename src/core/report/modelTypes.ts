@@ -93,7 +93,7 @@ export interface Bottleneck {
   rootCause: string;
   /** Titles of related findings, in the order of the root-cause chain. */
   related: string[];
-  /** Ids of the same related findings (same order as `related`), for links and root-cause chains. Added by H-report. */
+  /** Ids of the same related findings (same order as `related`), for links and root-cause chains. */
   relatedIds?: string[];
 }
 
@@ -139,7 +139,7 @@ export interface ReportModel {
   recommendations: Recommendation[];
   failedQueries: FailedQuery[];
   queries: string[];
-  /** Now vs stored history, when a compare_etcd_to_baseline result was among the inputs (added by H-report). */
+  /** Now vs stored history, when a compare_etcd_to_baseline result was among the inputs, or carried in the report's own data. */
   history?: HistoryComparison;
 }
 

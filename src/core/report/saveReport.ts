@@ -95,7 +95,7 @@ export async function writeReportHtml(file: string, input: AnalyzerResult | read
 }
 
 /**
- * The ctx.reportWriter seam of generate_etcd_performance_report: saves the combined result in `dir` and returns
+ * The ctx.reportWriter of the report analyzer: saves the combined result in `dir` and returns
  * the HTML file's path (the tool puts it in data.htmlPath and its summary).
  */
 export function createFileReportWriter(dir: string, opts: SaveReportOptions = {}): ReportWriter {

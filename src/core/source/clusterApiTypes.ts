@@ -1,4 +1,4 @@
-// Kubernetes/OpenShift API access used by get_ocp_cluster_info and get_ocp_node_usage (own issue).
+// Kubernetes/OpenShift API access used by get_ocp_cluster_info and get_ocp_node_usage.
 
 export interface NodeInfo {
   name: string;

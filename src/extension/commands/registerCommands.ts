@@ -1,4 +1,4 @@
-// Palette commands (category "etcd"). Open Dashboard / Open Report belong to the webviews (H-webview).
+// Palette commands (category "etcd"). Open Dashboard / Open Report are registered with the webviews that own them.
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import { configureConnection, type ConnectionArgs } from './configureConnection';
