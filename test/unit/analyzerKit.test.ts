@@ -4,12 +4,11 @@ import assert from 'node:assert/strict';
 import { dedupeErrors, dedupeMetrics, evaluatedResult } from '../../src/core/analyzers/analyzerKit';
 import { verdictPhrase } from '../../src/core/analyzers/summaryText';
 import type { Finding, MetricSummary, TimeRange } from '../../src/core/types';
+import { HOUR_RANGE, makeFinding, makeRow } from '../helpers/builders';
 
-const range: TimeRange = { start: '2026-01-01T11:00:00.000Z', end: '2026-01-01T12:00:00.000Z', duration: '1h', stepSeconds: 15 };
-const finding = (severity: Finding['severity'], id: string): Finding => ({
-  id, rule: id.split(':')[0], category: 'disk', severity, member: 'm3', title: `t ${id}`, evidence: [], rootCause: 'r', recommendation: 'x',
-});
-const row = { metric: 'wal_fsync_duration', title: 'WAL fsync', category: 'wal_fsync', scope: 'member', member: 'm1', unit: 'seconds', stats: { p99: 0.002 } } as MetricSummary;
+const range: TimeRange = HOUR_RANGE;
+const finding = (severity: Finding['severity'], id: string): Finding => makeFinding({ id, severity, member: 'm3', title: `t ${id}` });
+const row: MetricSummary = makeRow('wal_fsync_duration', 'm1', { p99: 0.002 });
 
 test('evaluatedResult carries everything collected and merges health counts with the extras into data', () => {
   const c = { metrics: [row], series: [], errors: [], queries: ['q1'], findings: [finding('critical', 'a:m3'), finding('warning', 'b:m3')] };

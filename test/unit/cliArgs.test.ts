@@ -5,6 +5,7 @@ import { closest } from '../../src/cli/suggest';
 import { exitCodeFor, problemLine } from '../../src/cli/exitCodes';
 import { clean } from '../../src/cli/output';
 import type { AnalyzerResult, Finding } from '../../src/core/types';
+import { makeFinding, makeResult } from '../helpers/builders';
 
 function usage(argv: string[], re: RegExp): void {
   assert.throws(() => parseCliArgs(argv), (err: unknown) => err instanceof UsageError && re.test(err.message) && !err.message.includes('\n'));
@@ -66,15 +67,8 @@ test('closest suggests near misses only', () => {
   assert.equal(closest('completely_else', tools), undefined);
 });
 
-function result(over: Partial<AnalyzerResult>): AnalyzerResult {
-  return {
-    tool: 't', title: 'T', summary: '', status: 'ok', metrics: [], findings: [], errors: [],
-    range: { start: '', end: '', duration: '1h', stepSeconds: 15 }, ...over,
-  };
-}
-const f = (severity: Finding['severity']): Finding => ({
-  id: 'x', rule: 'x', category: 'disk', severity, member: 'm1', title: 't', evidence: [], rootCause: '', recommendation: '',
-});
+const result = makeResult;
+const f = (severity: Finding['severity']): Finding => makeFinding({ severity });
 
 test('exit codes: findings vs --fail-on, source problems, bad input', () => {
   assert.equal(exitCodeFor(result({ findings: [f('warning')] })), 0);

@@ -10,6 +10,7 @@ import type { AnalyzerContext } from '../../src/core/analyzers/types';
 import type { CollectRequest, CollectResult } from '../../src/core/collect/types';
 import type { AnalyzerResult, MetricSummary } from '../../src/core/types';
 import type { HistoryPort } from '../../src/core/history/port';
+import { makeRow } from '../helpers/builders';
 import { getMetric } from '../../src/core/metrics/catalog';
 import { SourceError } from '../../src/core/source/types';
 import { EXPECTED_TOOLS as EXPECTED } from '../helpers/toolNames';
@@ -44,9 +45,8 @@ function fakeContext(rows: MetricSummary[], over: Partial<AnalyzerContext> = {})
 }
 
 function row(metric: string, member: string, stats: MetricSummary['stats']): MetricSummary {
-  const def = getMetric(metric)!;
-  assert.ok(def, metric);
-  return { metric, title: def.title, category: def.category, scope: def.scope, member, node: 'n1', unit: def.unit, stats };
+  assert.ok(getMetric(metric), metric);
+  return makeRow(metric, member, stats);
 }
 
 describe('registry', () => {
