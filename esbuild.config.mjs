@@ -1,4 +1,4 @@
-// Builds every face from one config: extension host (cjs), MCP server and CLI (node cjs), webviews (browser iife).
+// Builds every face from one config: extension host (cjs, entry + engine bundles), MCP server and CLI (node cjs), webviews (browser iife).
 // Usage: node esbuild.config.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, chmodSync, readdirSync, rmSync } from 'node:fs';
@@ -19,8 +19,24 @@ const node = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The extension is two bundles: dist/extension.js (activation: registrations only) and dist/extension-engine.js
+ * (everything else), which src/extension/loadEngine.ts requires on first use. This plugin turns that one
+ * `require('./engine')` into a run-time require of the second bundle instead of bundling it (CJS has no code
+ * splitting in esbuild).
+ */
+const engineApart = {
+  name: 'engine-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/engine$/ }, (args) =>
+      args.importer.replace(/\\/g, '/').endsWith('src/extension/loadEngine.ts') ? { path: './extension-engine.js', external: true } : undefined,
+    );
+  },
+};
+
 const builds = [
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [engineApart] },
+  { ...node, entryPoints: ['src/extension/engine.ts'], outfile: 'dist/extension-engine.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/mcp/main.ts'], outfile: 'dist/mcp-server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   {

@@ -1,4 +1,5 @@
-// Entry point of the extension host side. Activation only wires things up: no network, no WASM, no history store.
+// Entry point of the extension host side. Activation only wires things up: no network, no WASM, no history store,
+// and no engine: this bundle holds only the registrations; the rest loads on first use (loadEngine.ts).
 import * as vscode from 'vscode';
 import { createServices, type ServicesHandle } from './createServices';
 import { registerCommands } from './commands/registerCommands';
@@ -8,6 +9,7 @@ import { registerStatusBar } from './statusBar';
 import { registerWebviews } from './webviews/index';
 import { registerMcpProvider } from './mcpProvider';
 import type { ExtensionServices } from './services';
+import { engineLoadMs } from './loadEngine';
 import type { TranscriptEntry } from './chat/testTranscript';
 
 /** Returned from activate() only in extension test mode: lets e2e tests drive the chat handler with a recording stream. */
@@ -19,6 +21,8 @@ export interface TestHooks {
   refreshStatusBar(): Promise<void>;
   statusBarText(): string;
   activationMs: number;
+  /** Whether activation loaded the engine bundle (it must not: everything heavy loads on first use). */
+  engineLoadedAtActivation: boolean;
 }
 
 let handle: ServicesHandle | undefined;
@@ -38,9 +42,10 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   registerMcpProvider(context, services);
 
   const activationMs = performance.now() - t0;
+  const engineLoadedAtActivation = engineLoadMs() !== undefined;
   log.info(`activated in ${activationMs.toFixed(1)} ms (${context.extensionMode === vscode.ExtensionMode.Test ? 'test mode' : 'normal'})`);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { services, chatHandler: chat.handler, chatTranscript: chat.transcript, refreshStatusBar: statusBar.refresh, statusBarText: statusBar.text, activationMs };
+  return { services, chatHandler: chat.handler, chatTranscript: chat.transcript, refreshStatusBar: statusBar.refresh, statusBarText: statusBar.text, activationMs, engineLoadedAtActivation };
 }
 
 export async function deactivate(): Promise<void> {

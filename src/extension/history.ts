@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { HistoryPort } from '../core/history/port';
 import type { Settings } from './settings';
 import { channelLogger } from './log';
+import { loadEngine } from './loadEngine';
 
 export interface LazyHistory {
   /** The open store, or undefined when history is disabled or could not be opened (logged once). */
@@ -31,7 +32,8 @@ async function open(storageUri: vscode.Uri, wasmDir: string, s: Settings, log: v
   try {
     await vscode.workspace.fs.createDirectory(storageUri);
     const file = vscode.Uri.joinPath(storageUri, 'history.sqlite').fsPath;
-    const { openHistoryStore } = await import('../core/history/store');
+    // From the engine bundle (sql.js and the store are in it), loaded on this first use.
+    const { openHistoryStore } = loadEngine();
     const store = await openHistoryStore(file, {
       retentionDays: s.historyRetentionDays,
       maxSizeMB: s.historyMaxSizeMB,

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCollector } from '../../src/core/collect/collector';
+import { windowFacts } from '../../src/core/collect/windowFacts';
 import { buildQueryParams } from '../../src/core/collect/params';
 import { buildStatsQuery } from '../../src/core/collect/statsQuery';
 import { memberFilterFor } from '../../src/core/collect/memberFilter';
@@ -169,14 +170,14 @@ test('a full request is packed into few batched requests; a bad query costs only
   const { source, calls } = fakeSource({ data, fail: { has_leader: bad } });
   const r = await createCollector(source, profile, silentLogger, { maxBatches: 4 }).collect({ metrics: ids, range });
   // 10 metrics dealt round-robin into 4 batches (3, 3, 2, 2); has_leader shares its batch with grpc_failure_ratio:
-  // 1 discovery + 4 batches + those 2 metrics retried alone.
-  assert.equal(calls.length, 1 + 4 + 2);
+  // 1 discovery + 1 window-facts query (sent alongside) + 4 batches + those 2 metrics retried alone.
+  assert.equal(calls.length, 1 + 1 + 4 + 2);
   assert.deepEqual(r.errors.map((e) => [e.metric, e.kind, e.message]), [['has_leader', 'bad_query', 'parse error at char 12']]);
   assert.ok(!r.errors[0].query.includes('analyzer_metric'), 'the error names the metric’s own query, not the batch');
   assert.ok(r.errors[0].query.includes('etcd_server_has_leader'));
   assert.deepEqual([...new Set(r.metrics.map((m) => m.metric))].sort(), ids.filter((i) => i !== 'has_leader').sort());
   for (const m of r.metrics) assert.ok(Object.values(m.stats).every((v) => v === 1), `${m.metric} stats`);
-  assert.equal(r.queries.length, 1 + ids.length, 'the appendix lists discovery + one query per metric');
+  assert.equal(r.queries.length, 2 + ids.length, 'the appendix lists discovery, window facts and one query per metric');
 });
 
 test('unreachable source: one error per metric, no per-metric retries', async () => {
@@ -184,7 +185,7 @@ test('unreachable source: one error per metric, no per-metric retries', async ()
   const ids = ['process_cpu_percent', 'db_size_bytes', 'wal_fsync_rate'];
   const { source, calls } = fakeSource({ discovery: down, fail: Object.fromEntries(ids.map((i) => [i, down])) });
   const r = await createCollector(source, profile, silentLogger, { maxBatches: 1 }).collect({ metrics: ids, range });
-  assert.equal(calls.length, 2, 'discovery + one batch, nothing split');
+  assert.equal(calls.length, 3, 'discovery + window facts + one batch, nothing split');
   assert.deepEqual(r.metrics, []);
   assert.deepEqual(r.errors.map((e) => [e.metric ?? 'discovery', e.kind]), [['discovery', 'unreachable'], ...ids.map((i) => [i, 'unreachable'])]);
 });
@@ -271,4 +272,41 @@ test('results are reused within one collector; a cancelled request sends nothing
   const r = await createCollector(fresh.source, profile, silentLogger).collect({ metrics: ['db_size_bytes'], range, signal: ac.signal });
   assert.equal(fresh.calls.length, 0);
   assert.deepEqual(r.errors.map((e) => e.kind), ['cancelled']);
+});
+
+test('window facts: a window longer than the data is shortened to the data; gRPC queries read the methods in use only', async () => {
+  const sent: string[] = [];
+  const source: MetricSource = {
+    description: 'test double',
+    async instant(query: string) {
+      sent.push(query);
+      if (query.includes('etcd_server_id')) return discoverySamples();
+      if (query.includes('analyzer_span')) {
+        // 120 scrapes in the window, 60 in the last 300 s: a 5 s interval, so 600 s of data in a 1 h window.
+        return [
+          { labels: { analyzer_span: 'window' }, value: 120, time: END },
+          { labels: { analyzer_span: 'recent' }, value: 60, time: END },
+          { labels: { analyzer_span: 'grpc', grpc_method: 'Range' }, value: 1, time: END },
+          { labels: { analyzer_span: 'grpc', grpc_method: 'Put' }, value: 1, time: END },
+        ];
+      }
+      return [];
+    },
+    async range() {
+      return [];
+    },
+    close() {},
+    stats: () => ({ httpRequests: 0 }),
+  } as unknown as MetricSource;
+  const r = await createCollector(source, profile, silentLogger).collect({ metrics: ['wal_fsync_rate', 'grpc_unary_duration'], range });
+  const stats = r.queries.filter((q) => q.includes('analyzer_stat'));
+  assert.ok(stats.some((q) => q.includes('etcd_disk_wal_fsync_duration_seconds_count{job="etcd"}[600s]')), 'the rate is over the 600 s with data');
+  const grpc = stats.find((q) => q.includes('grpc_server_handling_seconds_bucket'))!;
+  assert.match(grpc, /grpc_method=~"Put\|Range"/);
+  // A full window of data (720 scrapes of 5 s): nothing shortened; a failed facts query: the whole window too.
+  const counts = (w: number, rec: number) =>
+    ({ instant: async () => [{ labels: { analyzer_span: 'window' }, value: w, time: END }, { labels: { analyzer_span: 'recent' }, value: rec, time: END }] }) as unknown as MetricSource;
+  assert.equal((await windowFacts(counts(720, 60), profile, range, false, {})).dataSeconds, undefined);
+  assert.equal((await windowFacts(counts(360, 60), profile, range, false, {})).dataSeconds, 1800);
+  assert.ok(stats.length === 2 && sent.length >= 4);
 });

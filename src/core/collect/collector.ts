@@ -17,6 +17,7 @@ import { uniqueBy } from '../util/uniqueBy';
 import { buildQueryParams } from './params';
 import { discover, discoveryQuery, EMPTY_DISCOVERY, type Discovery } from './discovery';
 import { memberFilterFor } from './memberFilter';
+import { windowFacts, windowFactsQuery, type WindowFacts } from './windowFacts';
 import { buildStatsQuery } from './statsQuery';
 import { samplesToRows } from './rows';
 import { rangeToSeries } from './series';
@@ -49,6 +50,22 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
     return discovered;
   };
   const memo = new Map<string, Promise<unknown[]>>();
+  // Data coverage and gRPC methods in use, per window (a run's analyzers share one); a failure means "unknown".
+  const facts = new Map<string, Promise<WindowFacts>>();
+  const factsOf = (range: CollectRequest['range'], withGrpc: boolean, opts: QueryOptions): Promise<WindowFacts> => {
+    const key = `${range.start}\u0000${range.end}\u0000${range.stepSeconds}\u0000${withGrpc}`;
+    let hit = facts.get(key);
+    if (!hit) {
+      hit = windowFacts(source, profile, range, withGrpc, opts).catch((err: unknown) => {
+        log.debug(`window facts query failed (${(err as Error).message}); using the whole window and every gRPC method`);
+        facts.delete(key);
+        return {};
+      });
+      if (facts.size >= 16) facts.clear();
+      facts.set(key, hit);
+    }
+    return hit;
+  };
 
   /**
    * Runs `parts` (reusing remembered results), batching the rest. Resolves per part id to its samples/series, or
@@ -117,6 +134,10 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
       const queries: string[] = [dq];
       if (req.signal?.aborted) return { metrics: [], series: [], errors: [...errors, toQueryError(abortError(), dq)], queries: [] };
 
+      // Started together: both are small and every statistic query needs both answers.
+      const withGrpc = defs.some((d) => d.category === 'grpc');
+      const known = factsOf(req.range, withGrpc, opts);
+      queries.push(windowFactsQuery(profile, req.range, withGrpc));
       let disc = EMPTY_DISCOVERY;
       try {
         disc = await discovery(end, opts);
@@ -136,7 +157,8 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
         memberFilter = memberFilterFor(req.member, profile, known);
         memberNode = profile.nodeForMember(req.member, known, disc.nodes.length ? disc.nodes : undefined);
       }
-      const p = buildQueryParams(req.range, profile, disc.generation, memberFilter);
+      const f = await known;
+      const p = { ...buildQueryParams(req.range, profile, disc.generation, memberFilter, f.dataSeconds), ...(f.grpcMethods ? { grpcMethods: f.grpcMethods } : {}) };
 
       const statParts = defs.map((def) => ({ def, ...buildStatsQuery(def, p), id: def.id }));
       const seriesParts = req.withSeries ? defs.map((def) => ({ def, id: def.id, query: def.expr(p) })) : [];

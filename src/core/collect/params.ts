@@ -9,28 +9,45 @@ export function rollingWindowSeconds(stepSeconds: number): number {
 }
 
 /**
- * Resolution of the "worst rolling value" subqueries: the chart step, but no finer than half the rolling window.
- * Consecutive rolling windows then overlap by half, so any burst up to half a window long (30 s at 1 h) lies whole
- * inside one of them and its peak is not diluted, while a 1 h window costs 120 evaluations instead of 720 — these
- * subqueries are most of a collection's server time (measured: scripts/bench/collection.bench.ts).
+ * Resolution of the window-wide subqueries ("worst rolling value", gauge avg/max/min): one rolling window, so the
+ * rolling windows tile the analysed window without overlap and every sample is read once. It follows the chart step
+ * (2 × step, at least 60 s), so the number of evaluations stays about 60 at 1 h and grows with the window only as
+ * the chart's own point count does. A burst shorter than a rolling window that straddles two of them shows at
+ * between half and all of its peak (with half-overlapping windows, twice the evaluations, it showed whole).
  */
 export function subqueryStepSeconds(stepSeconds: number): number {
-  return Math.max(stepSeconds, Math.ceil(rollingWindowSeconds(stepSeconds) / 2));
+  return rollingWindowSeconds(stepSeconds);
 }
 
 export function rangeSeconds(range: TimeRange): number {
   return Math.max(1, Math.round((Date.parse(range.end) - Date.parse(range.start)) / 1000));
 }
 
-export function buildQueryParams(range: TimeRange, profile: Profile, generation: EtcdGeneration, memberFilter: string): QueryParams {
+/**
+ * `dataSeconds`: how much of the window has data (coverage.ts); the statistics' window is shortened to it (rounded
+ * to whole seconds), so rates over a window longer than the data are not dragged toward 0.
+ */
+export function buildQueryParams(
+  range: TimeRange,
+  profile: Profile,
+  generation: EtcdGeneration,
+  memberFilter: string,
+  dataSeconds?: number,
+): QueryParams {
   const step = Math.max(1, Math.round(range.stepSeconds));
   return {
     etcd: profile.etcdMatchers(),
     node: profile.nodeMatchers(),
-    window: `${rangeSeconds(range)}s`,
+    window: `${statWindowSeconds(rangeSeconds(range), rollingWindowSeconds(step), dataSeconds)}s`,
     rateWindow: `${rollingWindowSeconds(step)}s`,
     step: `${subqueryStepSeconds(step)}s`,
     generation,
     memberFilter,
   };
+}
+
+/** The window's length, or the data's age (whole seconds, at least one rolling window) when the data is younger. */
+export function statWindowSeconds(windowSeconds: number, rollingSeconds: number, dataSeconds?: number): number {
+  if (dataSeconds === undefined || !Number.isFinite(dataSeconds) || dataSeconds < 0) return windowSeconds;
+  return Math.min(windowSeconds, Math.max(rollingSeconds, Math.ceil(dataSeconds)));
 }

@@ -42,13 +42,12 @@ export function histogram(
 
 /**
  * `over(p, window)` renders the value measured over `window` (a rate, a ratio of rates, a percentage).
- * `avg` is how the window-wide average is computed:
- *  - 'mean' (default): the mean of the rolling value over non-overlapping rolling windows,
- *    `avg_over_time((over(rateWindow))[window:rateWindow])`. With full coverage this is the rate over the window;
- *    unlike `rate(x[window])` it is not dragged toward 0 when the series is younger than the window (a restarted
- *    member, a fresh test bed), where `rate` divides the few minutes of data by the whole window.
- *  - 'ratio': `over(p, window)` itself, for ratios of rates (sum/count, failed/all): numerator and denominator share
- *    that bias, so it cancels, and a mean of per-minute ratios would be NaN for minutes without events.
+ * avg = `over(p, window)`: the rate over the whole window, in one evaluation that reads each sample once (a mean of
+ * rolling rates through a subquery costs one evaluation per rolling window and grew with the window). A series
+ * younger than the window would drag it toward 0 (rate divides the few minutes of data by the whole window); the
+ * collector shortens `p.window` to the part of the window that has data (see coverage.ts), so it does not.
+ * `avg: 'ratio'` (ratios of rates: sum/count, failed/all) is the same expression; it is kept to say that a mean of
+ * per-minute ratios would be wrong there (NaN for minutes without events).
  * `filter` (e.g. `> 0`) is applied to every result, to drop series that are zero throughout on the server.
  */
 export function windowed(
@@ -62,9 +61,7 @@ export function windowed(
     stats,
     expr: (p) => f(rolling(p)),
     statExpr(stat, p) {
-      if (stat === 'avg' || stat === 'rate') {
-        return f(o.avg === 'ratio' ? o.over(p, p.window) : `avg_over_time((${rolling(p)})[${p.window}:${p.rateWindow}])`);
-      }
+      if (stat === 'avg' || stat === 'rate') return f(o.over(p, p.window));
       if (stat === 'max') return f(maxOverWindow(p, rolling(p)));
       return undefined;
     },

@@ -19,6 +19,11 @@ export interface QueryParams {
    */
   step?: string;
   generation: EtcdGeneration;
+  /**
+   * gRPC methods in use in the window (collect/windowFacts.ts); the gRPC queries select only these, since the other
+   * pre-initialised method series are zero throughout. undefined = every method.
+   */
+  grpcMethods?: string[];
   /** Optional member filter already rendered as matchers, e.g. `,member="m1"`; empty string when none. */
   memberFilter: string;
 }

@@ -1,7 +1,7 @@
 // Registers the sticky @etcd chat participant (declared in package.json contributes.chatParticipants).
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
-import { createChatHandler } from './handler';
+import { loadEngine } from '../loadEngine';
 import { findSlashCommand } from './slashCommands';
 import { recordTranscript, type TranscriptEntry } from './testTranscript';
 
@@ -14,7 +14,10 @@ export interface ChatRegistration {
 }
 
 export function registerChatParticipant(context: vscode.ExtensionContext, services: ExtensionServices): ChatRegistration {
-  const handler = createChatHandler(services);
+  // The handler (analyzers, the model loop, openai) comes from the engine bundle on the first request.
+  let real: vscode.ChatRequestHandler | undefined;
+  const handler: vscode.ChatRequestHandler = (request, chatContext, stream, token) =>
+    (real ??= loadEngine().createChatHandler(services))(request, chatContext, stream, token);
   const transcript: TranscriptEntry[] = [];
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, testMode ? recordTranscript(handler, transcript) : handler);

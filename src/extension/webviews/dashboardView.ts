@@ -15,7 +15,8 @@ import {
 import { renderWebviewHtml, webviewOptions } from './html';
 import { runViewAnalyzers } from './analysisRuns';
 
-export const DASHBOARD_VIEW_ID = 'etcdAnalyzer.dashboard';
+import { DASHBOARD_VIEW_ID } from './ids';
+export { DASHBOARD_VIEW_ID };
 const RANGE_KEY = 'etcdAnalyzer.dashboard.range';
 
 export class DashboardViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {

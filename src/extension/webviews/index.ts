@@ -1,9 +1,12 @@
-// Registers the sidebar dashboard, the report panel (+ its serializer) and their commands.
+// Registers the sidebar dashboard, the report panel (+ its serializer) and their commands. The views' implementations
+// (webviews/create.ts) come from the engine bundle when a view is first shown or one of these commands first runs.
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
-import { DASHBOARD_VIEW_ID, DashboardViewProvider } from './dashboardView';
-import { REPORT_VIEW_TYPE, ReportPanelManager, type OpenReportArgs } from './reportPanel';
+import type { OpenReportArgs } from './reportPanel';
+import type { Webviews } from './create';
 import type { ReportPanelState } from '../../webview-contract/messages';
+import { DASHBOARD_VIEW_ID, REPORT_VIEW_TYPE } from './ids';
+import { loadEngine } from '../loadEngine';
 
 /** Internal command (test mode only) returning what the views posted and drew; used by test/e2e/webviews.test.ts. */
 export const WEBVIEW_TEST_COMMAND = 'etcdAnalyzer._test.webviews';
@@ -14,31 +17,31 @@ export interface WebviewsHandle {
 }
 
 export function registerWebviews(context: vscode.ExtensionContext, services: ExtensionServices): WebviewsHandle {
-  const reports = new ReportPanelManager(services);
-  const dashboard = new DashboardViewProvider(services, (range) => void reports.open({ duration: range }));
+  let views: Webviews | undefined;
+  const get = (): Webviews => (views ??= loadEngine().createWebviews(context, services));
 
   context.subscriptions.push(
-    reports,
-    dashboard,
-    vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, dashboard),
+    vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, {
+      resolveWebviewView: (view) => get().dashboard.resolveWebviewView(view),
+    }),
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        reports.restore(panel, state as ReportPanelState | undefined);
+        get().reports.restore(panel, state as ReportPanelState | undefined);
       },
     }),
     vscode.commands.registerCommand('etcdAnalyzer.openDashboard', async () => {
       // `<viewId>.focus` opens the container and reveals the view (resolving it when needed).
       await vscode.commands.executeCommand(`${DASHBOARD_VIEW_ID}.focus`);
     }),
-    vscode.commands.registerCommand('etcdAnalyzer.refreshDashboard', () => dashboard.refresh()),
+    vscode.commands.registerCommand('etcdAnalyzer.refreshDashboard', () => get().dashboard.refresh()),
     vscode.commands.registerCommand('etcdAnalyzer.openReport', (args?: OpenReportArgs) =>
-      reports.open(args && typeof args === 'object' ? args : {}),
+      get().reports.open(args && typeof args === 'object' ? args : {}),
     ),
   );
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(
-      vscode.commands.registerCommand(WEBVIEW_TEST_COMMAND, () => ({ dashboard: dashboard.snapshot(), report: reports.snapshot() })),
+      vscode.commands.registerCommand(WEBVIEW_TEST_COMMAND, () => ({ dashboard: get().dashboard.snapshot(), report: get().reports.snapshot() })),
     );
   }
-  return { openReport: (a) => reports.open(a), refreshDashboard: () => dashboard.refresh() };
+  return { openReport: (a) => get().reports.open(a), refreshDashboard: () => get().dashboard.refresh() };
 }

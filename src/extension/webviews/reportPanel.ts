@@ -16,7 +16,8 @@ import {
 import { renderWebviewHtml, webviewOptions } from './html';
 import { runViewAnalyzers, type WindowRequest } from './analysisRuns';
 
-export const REPORT_VIEW_TYPE = 'etcdAnalyzer.report';
+import { REPORT_VIEW_TYPE } from './ids';
+export { REPORT_VIEW_TYPE };
 
 /** Arguments of etcdAnalyzer.openReport (all optional: chat buttons pass none). */
 export interface OpenReportArgs extends WindowRequest {

@@ -1,0 +1,62 @@
+// Two facts about the analysed window that make the statistics' queries cheaper and truer, read by one small query
+// sent alongside discovery (so it adds no round trip):
+//  - how much of the window has data. On a cluster (or a Prometheus) younger than the window, a rate over the whole
+//    window divides minutes of data by the window's length; the statistics' window is shortened to the part with
+//    data. From the etcd targets' few `up` series: scrapes in the window × the scrape interval (from the scrapes of
+//    the last few minutes). No subquery: its step would blur the data's start by a whole step.
+//  - the gRPC methods in use. etcd pre-initialises its gRPC series for every method × code (41 methods, 17 codes:
+//    ~700 series per member, and 18 latency buckets per unary method), almost all zero. A method no request ever
+//    started on (by the window's end, or before its start across a restart) adds only zeros to every gRPC statistic,
+//    so the gRPC queries select the methods in use only: the same values from a fraction of the series.
+import type { MetricSource, QueryOptions } from '../source/types';
+import type { Profile } from '../profiles/types';
+import type { TimeRange } from '../types';
+import { joinMatchers } from '../util/promql';
+import { rangeSeconds, rollingWindowSeconds } from './params';
+
+/** Below this share of the window covered, the statistics' window is shortened (above it, gaps are just gaps). */
+const SHORTEN_BELOW = 0.95;
+const SPAN = 'analyzer_span';
+
+export interface WindowFacts {
+  /** Seconds of the window with data, when clearly fewer than the window's; undefined = the whole window. */
+  dataSeconds?: number;
+  /** gRPC methods any request was started on; undefined = unknown (select every method). */
+  grpcMethods?: string[];
+}
+
+/**
+ * The recent span the scrape interval is measured over: 5 rolling windows (at least 5 min), so that one scrape
+ * more or less at its edges moves the estimate by under 2 %; never longer than the window.
+ */
+function spans(range: TimeRange): { window: number; recent: number } {
+  const window = rangeSeconds(range);
+  return { window, recent: Math.min(window, Math.max(300, 5 * rollingWindowSeconds(Math.max(1, Math.round(range.stepSeconds))))) };
+}
+
+export function windowFactsQuery(profile: Profile, range: TimeRange, withGrpc: boolean): string {
+  const sel = joinMatchers(profile.etcdMatchers());
+  const up = `up{${sel}}`;
+  const started = `grpc_server_started_total{${sel}}`;
+  const { window, recent } = spans(range);
+  const tag = (e: string, v: string) => `label_replace(${e}, "${SPAN}", "${v}", "", "")`;
+  const parts = [tag(`max(count_over_time(${up}[${window}s]))`, 'window'), tag(`max(count_over_time(${up}[${recent}s]))`, 'recent')];
+  if (withGrpc) parts.push(tag(`group by (grpc_method) (${started} > 0 or ${started} offset ${window}s > 0)`, 'grpc'));
+  return parts.join(' or ');
+}
+
+export async function windowFacts(source: MetricSource, profile: Profile, range: TimeRange, withGrpc: boolean, opts: QueryOptions): Promise<WindowFacts> {
+  const samples = await source.instant(windowFactsQuery(profile, range, withGrpc), new Date(range.end), opts);
+  const count = (span: string) => samples.find((s) => s.labels[SPAN] === span)?.value ?? NaN;
+  const facts: WindowFacts = {};
+  const { window, recent } = spans(range);
+  const [inWindow, inRecent] = [count('window'), count('recent')];
+  if (inWindow > 0 && inRecent > 1) {
+    const seconds = inWindow * (recent / inRecent);
+    if (seconds < SHORTEN_BELOW * window) facts.dataSeconds = seconds;
+  }
+  const methods = samples.filter((s) => s.labels[SPAN] === 'grpc' && s.labels.grpc_method).map((s) => s.labels.grpc_method);
+  // No method in use (or no gRPC series at all): nothing to narrow, the queries run as they are and find no data.
+  if (withGrpc && methods.length) facts.grpcMethods = [...new Set(methods)].sort();
+  return facts;
+}

@@ -1,0 +1,17 @@
+// The report panel manager and the dashboard provider, created together on the first use of either (engine bundle).
+import type * as vscode from 'vscode';
+import type { ExtensionServices } from '../services';
+import { DashboardViewProvider } from './dashboardView';
+import { ReportPanelManager } from './reportPanel';
+
+export interface Webviews {
+  reports: ReportPanelManager;
+  dashboard: DashboardViewProvider;
+}
+
+export function createWebviews(context: vscode.ExtensionContext, services: ExtensionServices): Webviews {
+  const reports = new ReportPanelManager(services);
+  const dashboard = new DashboardViewProvider(services, (range) => void reports.open({ duration: range }));
+  context.subscriptions.push(reports, dashboard);
+  return { reports, dashboard };
+}
