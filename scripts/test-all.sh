@@ -35,6 +35,8 @@ stage() {
 stage typecheck npx tsc -p . --noEmit
 stage build node esbuild.config.mjs
 stage unit node --import tsx --test --test-reporter=spec test/unit/*.test.ts
+# Bad inputs against an in-process fake Prometheus through the CLI, both MCP transports and the report renderer.
+stage badinput node --import tsx --test --test-concurrency=1 --test-reporter=spec test/badinput/*.test.ts
 stage browser node --import tsx --test --test-concurrency=1 --test-reporter=spec test/browser/*.test.ts
 stage integration bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/integration/*.test.ts
 if [ -f scripts/e2e/run.sh ]; then stage e2e npm run --silent test:e2e; fi

@@ -10,6 +10,7 @@ import { buildReportModel, type ReportMetaInput } from './model';
 import type { ReportModel } from './modelTypes';
 import { renderResultMarkdown } from './markdown';
 import { renderReportHtml, type ReportHtmlOptions } from './html/index';
+import { redactUrl } from '../util/redact';
 
 /** A written report is a file to keep, not a chat turn: generous markdown cap. */
 const MARKDOWN_MAX_CHARS = 500_000;
@@ -36,7 +37,8 @@ export interface SavedReport {
 
 /** `http://prom.example:9090/` → `prom.example-9090`: safe in a file name on every OS, bounded length. */
 export function clusterSlug(cluster: string | undefined): string {
-  const s = String(cluster ?? '')
+  const s = redactUrl(String(cluster ?? ''))
+    .replace(/[?#].*$/, '')
     .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
