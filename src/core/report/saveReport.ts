@@ -11,6 +11,7 @@ import type { ReportModel } from './modelTypes';
 import { renderResultMarkdown } from './markdown';
 import { renderReportHtml, type ReportHtmlOptions } from './html/index';
 import { redactUrl } from '../util/redact';
+import { checkDirTarget, checkFileTarget } from '../util/safePath';
 
 /** A written report is a file to keep, not a chat turn: generous markdown cap. */
 const MARKDOWN_MAX_CHARS = 500_000;
@@ -71,6 +72,8 @@ export async function writeReportFiles(
   const model = opts.model ?? buildReportModel(results, opts.meta);
   const formats = new Set(opts.formats ?? ['html', 'json', 'md']);
   const base = opts.baseName ?? reportBaseName(model);
+  checkDirTarget(dir, 'report folder');
+  for (const ext of formats) checkFileTarget(join(dir, `${base}.${ext}`), 'report file');
   await mkdir(dir, { recursive: true });
   const out: SavedReport = { model };
   const jobs: Promise<void>[] = [];
@@ -91,6 +94,7 @@ export async function writeReportFiles(
 export async function writeReportHtml(file: string, input: AnalyzerResult | readonly AnalyzerResult[], opts: SaveReportOptions = {}): Promise<SavedReport> {
   const results = Array.isArray(input) ? (input as readonly AnalyzerResult[]) : [input as AnalyzerResult];
   const model = opts.model ?? buildReportModel(results, opts.meta);
+  checkFileTarget(file, 'report file');
   await mkdir(dirname(file), { recursive: true });
   await writeFileAtomic(file, Buffer.from(renderReportHtml(model, opts), 'utf8'), REPORT_FILE_MODE);
   return { html: file, model };
