@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: type check, build, unit tests, integration tests (against a fresh local test bed), then e2e (real
+# `npm test`: system prerequisites (scripts/prereqs.sh), then type check, build, unit tests, bad-input suite, integration tests (against a fresh local test bed), then e2e (real
 # editor) when its harness exists. Every stage runs even if an earlier one failed; the last line is
 # "N passed, N failed" summed over the stages (test counts where the runner prints them, else 1 per stage).
 set -uo pipefail
@@ -32,9 +32,20 @@ stage() {
   summary+=("$(printf '%-12s %s  (%s passed, %s failed, %ss)' "$name" "$([ "$code" = 0 ] && echo ok || echo FAILED)" "$p" "$f" $((SECONDS - t0)))")
 }
 
+# System packages (chromium, the etcd/Prometheus packages, build tools…) before the first stage that needs them:
+# installed when run as root, else the one apt-get command is printed and the run stops here.
+if ! bash scripts/prereqs.sh; then
+  echo "━━━ summary"
+  echo "prerequisites missing (see above): no stage was run"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 stage typecheck npx tsc -p . --noEmit
 stage build node esbuild.config.mjs
 stage unit node --import tsx --test --test-reporter=spec test/unit/*.test.ts
+# Bad inputs against an in-process fake Prometheus through the CLI, both MCP transports and the report renderer.
+stage badinput node --import tsx --test --test-concurrency=1 --test-reporter=spec test/badinput/*.test.ts
 stage browser node --import tsx --test --test-concurrency=1 --test-reporter=spec test/browser/*.test.ts
 stage integration bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/integration/*.test.ts
 if [ -f scripts/e2e/run.sh ]; then stage e2e npm run --silent test:e2e; fi

@@ -10,6 +10,7 @@ import { SourceError } from '../core/source/types';
 import { silentLogger, type Logger } from '../core/util/log';
 import type { CliArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
+import { hintOnceAboutUrlCredentials } from '../core/util/redact';
 
 export interface Session {
   ctx: AnalyzerContext;
@@ -33,6 +34,7 @@ export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv, log: Lo
     if (err instanceof ConnectionError) throw new CliError(EXIT.usage, err.message);
     throw err;
   }
+  hintOnceAboutUrlCredentials(connection.profile.prometheusUrl, (m) => log.warn(m));
   const history = await openHistoryFile(connection.historyFile, env, log);
   let ctx: AnalyzerContext;
   try {

@@ -21,6 +21,8 @@ export interface EngineOptions {
   etcdTls?: TlsOptions;
   timeoutMs?: number;
   concurrency?: number;
+  /** Largest Prometheus reply read (after decompression); default 64 MiB. */
+  maxReplyBytes?: number;
   thresholds?: unknown;
   log?: Logger;
   history?: HistoryPort;
@@ -40,6 +42,7 @@ export function createContext(opts: EngineOptions): AnalyzerContext {
     tls: opts.tls,
     timeoutMs: opts.timeoutMs,
     concurrency: opts.concurrency,
+    maxReplyBytes: opts.maxReplyBytes,
     log,
   });
   const endpoints = opts.profile.etcdEndpoints ?? [];

@@ -12,6 +12,8 @@ import { bracket, LOOPBACK_HOSTNAMES } from './httpGuard';
 import { resolveMcpToken } from './mcpToken';
 import { serveStdio } from './stdio';
 import { createStderrLogger, parseLogLevel } from './stderrLogger';
+import { hintOnceAboutUrlCredentials } from '../core/util/redact';
+import { keepServing } from './keepServing';
 
 export async function runMcpCommand(argv: string[]): Promise<number> {
   let args: McpArgs;
@@ -42,6 +44,7 @@ export async function runMcpCommand(argv: string[]): Promise<number> {
     throw err;
   }
 
+  hintOnceAboutUrlCredentials(conn.profile.prometheusUrl, (m) => log.warn(m));
   const { historyFile, ...engineOpts } = conn;
   const history = await openHistoryFile(historyFile, process.env, log);
   let engine;
@@ -62,6 +65,7 @@ export async function runMcpCommand(argv: string[]): Promise<number> {
     throw err;
   }
   const { stopped, dispose } = onStopSignal();
+  const stopGuard = keepServing(log);
   try {
     if (!args.http) {
       await serveStdio(engine, log, stopped);
@@ -79,6 +83,7 @@ export async function runMcpCommand(argv: string[]): Promise<number> {
     return 0;
   } finally {
     dispose();
+    stopGuard();
     await engine.close();
   }
 }

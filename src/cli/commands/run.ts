@@ -30,7 +30,17 @@ export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
     const result = await runAnalyzer(session.ctx, tool, input);
     if (args.command === 'report' && args.out) {
       const p = session.ctx.profile.config;
-      const files = await writeReportFiles(result, args.out, { cluster: p.prometheusUrl, profile: p.profile, thresholds: session.ctx.thresholds });
+      let files: string[];
+      try {
+        files = await writeReportFiles(result, args.out, { cluster: p.prometheusUrl, profile: p.profile, thresholds: session.ctx.thresholds });
+      } catch (err) {
+        // The analysis is done: print it rather than lose it, and say why the files were not written (exit 2).
+        print(result, args.format ?? 'markdown', io);
+        const why = err instanceof Error && err.name === 'PathRefused' ? err.message : `cannot write ${args.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+        io.stderr(`etcd-analyzer: ${oneLine(why)} — the report is printed above instead; pass --out with a folder or file you can write\n`);
+        finish(result, args, io);
+        return EXIT.usage;
+      }
       io.stdout(`${oneLine(result.summary)}\nwrote ${files.join(', ')}\n`);
     } else {
       print(result, args.format ?? (args.command === 'report' ? 'markdown' : 'table'), io);

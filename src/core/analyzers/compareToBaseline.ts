@@ -19,6 +19,7 @@ import { compareValues, formatChange, median } from './history/baselineMath';
 import { defaultStatistic, directionOf, findingCategoryOf, levelKeyOf } from './history/metricTraits';
 import { trendKey } from '../history/queries';
 import type { TrendPoint } from '../history/port';
+import { redactUrl } from '../util/redact';
 
 /** What "is it worse than usual" looks at when the caller does not list metrics. */
 export const DEFAULT_BASELINE_METRICS = [
@@ -136,7 +137,7 @@ export const compareToBaselineAnalyzer: Analyzer<typeof inputSchema> = {
     if (!ctx.history) return historyUnavailable(META, range);
     const history = ctx.history;
     // Runs are stored under the Prometheus URL as cluster key (runAnalyzer's default): baselines of this cluster only.
-    const cluster = ctx.profile.config.prometheusUrl;
+    const cluster = redactUrl(ctx.profile.config.prometheusUrl);
     const tolerance = input.tolerance ?? 0.25;
     const ids = input.metrics?.length ? [...new Set(input.metrics)] : [...DEFAULT_BASELINE_METRICS];
     const unknown = ids.filter((id) => !getMetric(id));

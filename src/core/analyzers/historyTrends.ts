@@ -18,6 +18,7 @@ import { fitSlope, changePoints, type ChangePoint, type SlopeFit } from './histo
 import { defaultStatistic, directionOf, findingCategoryOf, levelKeyOf } from './history/metricTraits';
 import { formatChange } from './history/baselineMath';
 import { buildFinding, grade } from '../analysis/finding';
+import { redactUrl } from '../util/redact';
 
 const STATISTICS = ['avg', 'max', 'min', 'latest', 'p50', 'p90', 'p99', 'increase', 'rate'] as const;
 
@@ -135,7 +136,7 @@ export const historyTrendsAnalyzer: Analyzer<typeof inputSchema> = {
     let byMember: Record<string, { runId: number; at: string; value: number | null }[]>;
     try {
       // Runs are stored under the Prometheus URL as cluster key (runAnalyzer's default): only this cluster's history.
-      const cluster = ctx.profile.config.prometheusUrl;
+      const cluster = redactUrl(ctx.profile.config.prometheusUrl);
       byMember = await ctx.history.trend({ metric: def.id, statistic, member: input.member || undefined, since: range.start, until: range.end, cluster });
     } catch (err) {
       return buildResult(META, range, {

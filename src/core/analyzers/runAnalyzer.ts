@@ -6,6 +6,7 @@ import type { AnalyzerContext } from './types';
 import { analyzerNames, getAnalyzer } from './registry';
 import { resolveTimeRange } from '../util/timeRange';
 import { toQueryError } from '../util/errors';
+import { redactUrl } from '../util/redact';
 
 export interface RunOptions {
   /** Store the result in ctx.history (default true when a history store exists). */
@@ -60,7 +61,7 @@ export async function runAnalyzer(ctx: AnalyzerContext, name: string, rawInput: 
 
   if (ctx.history && opts.record !== false && analyzer.recorded !== false && result.status !== 'failed' && result.status !== 'unavailable') {
     try {
-      await ctx.history.record(result, { cluster: opts.cluster || ctx.profile.config.prometheusUrl, profile: ctx.profile.id });
+      await ctx.history.record(result, { cluster: redactUrl(opts.cluster || ctx.profile.config.prometheusUrl), profile: ctx.profile.id });
     } catch (err) {
       // History is a convenience: a full disk or a locked file must not fail the analysis.
       ctx.log.warn(`could not record ${result.tool} to history: ${err instanceof Error ? err.message : String(err)}`);

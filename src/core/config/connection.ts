@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { EngineOptions } from '../context';
 import type { ProfileId } from '../profiles/types';
 import { defaultProfileConfig, OPENSHIFT_ETCD_SELECTOR, OPENSHIFT_NODE_SELECTOR } from '../profiles';
+import { redactUrl } from '../util/redact';
 
 export interface ConnectionFlags {
   prometheus?: string;
@@ -124,7 +125,7 @@ function checkUrl(url: string): void {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConnectionError(`"${url.slice(0, 80)}" is not a URL: pass --prometheus like http://127.0.0.1:9090`);
+    throw new ConnectionError(`"${redactUrl(url).slice(0, 80)}" is not a URL: pass --prometheus like http://127.0.0.1:9090`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new ConnectionError(`Prometheus URL must use http or https, got ${parsed.protocol}`);

@@ -4,10 +4,12 @@
 import type { HistoryPort } from '../history/port';
 import type { Logger } from '../util/log';
 import { ENV } from './connection';
+import { checkFileTarget } from '../util/safePath';
 
 export async function openHistoryFile(file: string | undefined, env: NodeJS.ProcessEnv, log: Logger): Promise<HistoryPort | undefined> {
   if (!file) return undefined;
   try {
+    checkFileTarget(file, 'history file');
     // Lazy: sql.js and its WASM load only when history is asked for.
     const { openHistoryStore } = await import('../history/store');
     const store = await openHistoryStore(file, {
@@ -18,7 +20,8 @@ export async function openHistoryFile(file: string | undefined, env: NodeJS.Proc
     log.info(`history store: ${file}`);
     return store;
   } catch (err) {
-    log.warn(`history file ${file} could not be opened, runs are not recorded and history tools are unavailable: ${err instanceof Error ? err.message : String(err)}`);
+    // The analysis still runs and prints; only recording is skipped (a refused path is named with what it is).
+    log.warn(`history skipped, runs are not recorded and history tools are unavailable: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   }
 }

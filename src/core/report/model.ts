@@ -9,6 +9,7 @@ import { etcdVersions, findClusterStatus } from './clusterInfo';
 import { historyComparisonOf } from './historyComparison';
 import { mergeFindings, SEVERITY_ORDER } from './findingOrder';
 import type { Bottleneck, FailedQuery, Health, Recommendation, ReportModel } from './modelTypes';
+import { redactUrl } from '../util/redact';
 
 export interface ReportMetaInput {
   title?: string;
@@ -101,7 +102,7 @@ export function buildReportModel(input: AnalyzerResult | readonly AnalyzerResult
     version: 1,
     meta: {
       title: meta.title ?? 'etcd performance report',
-      cluster: meta.cluster,
+      cluster: meta.cluster === undefined ? undefined : redactUrl(meta.cluster),
       profile: meta.profile,
       etcdVersion: etcdVersions(status),
       generatedAt: meta.generatedAt ?? new Date().toISOString(),

@@ -10,6 +10,8 @@ import { buildReportModel, type ReportMetaInput } from './model';
 import type { ReportModel } from './modelTypes';
 import { renderResultMarkdown } from './markdown';
 import { renderReportHtml, type ReportHtmlOptions } from './html/index';
+import { redactUrl } from '../util/redact';
+import { checkDirTarget, checkFileTarget } from '../util/safePath';
 
 /** A written report is a file to keep, not a chat turn: generous markdown cap. */
 const MARKDOWN_MAX_CHARS = 500_000;
@@ -36,7 +38,8 @@ export interface SavedReport {
 
 /** `http://prom.example:9090/` → `prom.example-9090`: safe in a file name on every OS, bounded length. */
 export function clusterSlug(cluster: string | undefined): string {
-  const s = String(cluster ?? '')
+  const s = redactUrl(String(cluster ?? ''))
+    .replace(/[?#].*$/, '')
     .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
@@ -69,6 +72,8 @@ export async function writeReportFiles(
   const model = opts.model ?? buildReportModel(results, opts.meta);
   const formats = new Set(opts.formats ?? ['html', 'json', 'md']);
   const base = opts.baseName ?? reportBaseName(model);
+  checkDirTarget(dir, 'report folder');
+  for (const ext of formats) checkFileTarget(join(dir, `${base}.${ext}`), 'report file');
   await mkdir(dir, { recursive: true });
   const out: SavedReport = { model };
   const jobs: Promise<void>[] = [];
@@ -89,6 +94,7 @@ export async function writeReportFiles(
 export async function writeReportHtml(file: string, input: AnalyzerResult | readonly AnalyzerResult[], opts: SaveReportOptions = {}): Promise<SavedReport> {
   const results = Array.isArray(input) ? (input as readonly AnalyzerResult[]) : [input as AnalyzerResult];
   const model = opts.model ?? buildReportModel(results, opts.meta);
+  checkFileTarget(file, 'report file');
   await mkdir(dirname(file), { recursive: true });
   await writeFileAtomic(file, Buffer.from(renderReportHtml(model, opts), 'utf8'), REPORT_FILE_MODE);
   return { html: file, model };

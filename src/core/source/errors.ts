@@ -1,5 +1,6 @@
 // Builds the typed SourceError for each way a Prometheus request can fail, with a hint saying what to do.
 import { SourceError } from './types';
+import { redactSecrets } from '../util/redact';
 
 export const TOKEN_HINT = 'set the Prometheus token (etcd: Set Prometheus Token / --token-file / ETCD_ANALYZER_TOKEN_FILE)';
 export const TLS_HINT =
@@ -45,13 +46,13 @@ export const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 export function redact(text: string, secrets: (string | undefined)[]): string {
   let out = text;
   for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('***');
-  return out;
+  return redactSecrets(out);
 }
 
 /** A network-level failure (no HTTP status) → SourceError. */
 export function networkError(err: unknown, query: string, target: string): SourceError {
   const code = errorCode(err);
-  const reason = code ?? String((err as Error)?.message ?? err).slice(0, 200);
+  const reason = code ?? redactSecrets(String((err as Error)?.message ?? err)).slice(0, 200);
   if (isTlsError(err)) {
     return new SourceError('unreachable', `TLS handshake with ${target} failed (${reason})`, query, TLS_HINT);
   }
@@ -71,7 +72,7 @@ export function networkError(err: unknown, query: string, target: string): Sourc
 
 /** An HTTP error status (after retries, when retryable) → SourceError. `promError` is Prometheus' own error text. */
 export function httpError(status: number, promError: string | undefined, query: string, target: string, hasToken: boolean, attempts: number): SourceError {
-  const detail = promError ? `: ${promError.slice(0, 500)}` : '';
+  const detail = promError ? `: ${redactSecrets(promError).slice(0, 500)}` : '';
   if (status === 401) {
     return new SourceError(
       'auth',

@@ -1,13 +1,16 @@
 // Cluster status from etcd itself through its v3 JSON gateway (generic profile): status of every member
 // (configured endpoints plus the client URLs the member list advertises, like `etcdctl --cluster`), the
 // member list, and alarms. A member that does not answer is reported unhealthy with the error; others still show.
-import fetch from 'node-fetch';
 import type * as http from 'node:http';
 import type { ClusterStatusProvider, EtcdClusterStatus, EtcdMemberStatus } from './clusterStatusTypes';
 import { SourceError, type TlsOptions } from './types';
 import { createAgent, loadTls, type TlsMaterial } from './tls';
 import { errorCode, isTlsError } from './errors';
 import { alarmName, hostPort, toHexId } from './etcdIds';
+import { boundedFetch, RedirectRefused, ReplyTooLarge, type BoundedReply } from './boundedFetch';
+
+/** A status, member list or alarm list is small; anything bigger is not etcd. */
+const MAX_GATEWAY_REPLY_BYTES = 8 * 1024 * 1024;
 
 export interface GatewayOptions {
   timeoutMs?: number; // per request, default 5000
@@ -65,24 +68,30 @@ export function createEtcdGatewayStatus(endpoints: string[], tls?: TlsOptions, o
     // an uncaught exception in the host (seen in the e2e suite when a dashboard refresh was cancelled).
     if (signal?.aborted) throw new SourceError('cancelled', 'cancelled', path, 'the run was cancelled');
     const merged = signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
-    let res;
+    let res: BoundedReply;
     try {
-      res = await fetch(url.toString(), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(body),
-        agent: agentFor(url),
-        signal: merged,
-      });
+      res = await boundedFetch(
+        url.toString(),
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(body),
+          agent: agentFor(url),
+          signal: merged,
+        },
+        MAX_GATEWAY_REPLY_BYTES,
+      );
     } catch (e) {
       if (signal?.aborted) throw new SourceError('cancelled', 'cancelled', path, 'the run was cancelled');
+      if (e instanceof RedirectRefused) throw new SourceError('unreachable', `${endpoint} ${e.message}`, path, 'set the etcd endpoints to the client URLs of the members themselves (port 2379), not a proxy', e.status);
+      if (e instanceof ReplyTooLarge) throw new SourceError('bad_response', `${endpoint}${path}: ${e.message}`, path, 'check the endpoint is an etcd client URL (port 2379)');
       if (merged.aborted) throw new SourceError('timeout', `${endpoint} did not answer within ${timeoutMs / 1000} s`, path, 'check the member is running and not overloaded');
       if (isTlsError(e)) {
         throw new SourceError('unreachable', `TLS handshake with ${endpoint} failed (${errorCode(e) ?? 'certificate'})`, path, "set the etcd CA file (etcd client TLS) to the CA that signed etcd's client certificate");
       }
       throw new SourceError('unreachable', `cannot connect to ${endpoint} (${errorCode(e) ?? (e as Error).message})`, path, 'check the etcd endpoint list and that the member is running');
     }
-    const text = await res.text();
+    const text = res.text;
     if (res.status === 401 || res.status === 403) {
       throw new SourceError(res.status === 401 ? 'auth' : 'forbidden', `${endpoint} answered ${res.status} for ${path}`, path, 'etcd requires authentication or client certificates: set the etcd client certificate and key');
     }

@@ -1,11 +1,12 @@
 // One HTTP attempt against the Prometheus API: keep-alive agent, auth header, per-attempt timeout merged with
 // the caller's signal. Classifies the outcome; retrying is the caller's job (prometheusSource.ts).
-import fetch from 'node-fetch';
 import type * as http from 'node:http';
 import type { TlsOptions } from './types';
 import { SourceError } from './types';
 import { createAgent, loadTls } from './tls';
 import { cancelledError, isRetryableNetworkError, networkError, timeoutError } from './errors';
+import { boundedFetch, DEFAULT_MAX_REPLY_BYTES, RedirectRefused, ReplyTooLarge } from './boundedFetch';
+import { redactUrl } from '../util/redact';
 
 /** Connection-level failures that are worth another attempt (refused, reset...). */
 const retryableErrors = new WeakSet<object>();
@@ -32,6 +33,8 @@ export interface TransportOptions {
   tls?: TlsOptions;
   headers?: Record<string, string>;
   maxSockets: number;
+  /** Reply cap after decompression (default 64 MiB). */
+  maxReplyBytes?: number;
 }
 
 /** Strips user:password from the URL (sent as Basic auth instead) and any trailing slash. */
@@ -59,7 +62,7 @@ export function createHttpTransport(opts: TransportOptions): HttpTransport {
   let base: URL | undefined;
   let agent: http.Agent | undefined;
   const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'etcd-performance-analyzer', ...(opts.headers ?? {}) };
-  let target = opts.url.replace(/\/\/[^/@]*@/, '//');
+  let target = redactUrl(opts.url.trim());
   try {
     const split = splitUrl(opts.url);
     base = split.base;
@@ -83,19 +86,28 @@ export function createHttpTransport(opts: TransportOptions): HttpTransport {
       const timer = setTimeout(() => timeout.abort(new Error('timeout')), timeoutMs);
       const merged = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
       try {
-        const res = await fetch(urlFor(base!, path), {
-          method,
-          headers: form ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers,
-          body: form ? new URLSearchParams(form).toString() : undefined,
-          agent,
-          signal: merged,
-          compress: true,
-        });
-        const text = await res.text();
-        return { status: res.status, text, retryAfter: res.headers.get('retry-after') };
+        const res = await boundedFetch(
+          urlFor(base!, path),
+          {
+            method,
+            headers: form ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers,
+            body: form ? new URLSearchParams(form).toString() : undefined,
+            agent,
+            signal: merged,
+            compress: true,
+          },
+          opts.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
+        );
+        return { status: res.status, text: res.text, retryAfter: res.header('retry-after') };
       } catch (e) {
         if (signal?.aborted) throw cancelledError(query);
         if (timeout.signal.aborted) throw timeoutError(query, timeoutMs);
+        if (e instanceof RedirectRefused) {
+          throw new SourceError('unreachable', `${target} ${e.message}`, query, `set the Prometheus URL to the address that answers the API itself (not a login page or proxy), e.g. ${e.location || 'the final URL'}; with a login proxy in front, use a bearer token (--token-file)`, e.status);
+        }
+        if (e instanceof ReplyTooLarge) {
+          throw new SourceError('bad_response', `${target}: ${e.message}`, query, 'shorten the window or narrow the selectors (fewer series), or raise the cap (--max-reply-mb / ETCD_ANALYZER_MAX_REPLY_MB)');
+        }
         const err = networkError(e, query, target);
         if (isRetryableNetworkError(e)) retryableErrors.add(err);
         throw err;

@@ -34,8 +34,8 @@ export function createPrometheusSource(opts: PrometheusOptions): PrometheusSourc
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs;
   const concurrency = Math.max(1, opts.concurrency ?? DEFAULTS.concurrency);
   const limiter = createLimiter(concurrency);
-  const http = createHttpTransport({ url: opts.url, token: opts.token, tls: opts.tls, headers: opts.headers, maxSockets: concurrency });
-  const secrets = [opts.token, ...Object.values(opts.headers ?? {})];
+  const http = createHttpTransport({ url: opts.url, token: opts.token, tls: opts.tls, headers: opts.headers, maxSockets: concurrency, maxReplyBytes: opts.maxReplyBytes });
+  const secrets = [opts.token, ...Object.values(opts.headers ?? {}), ...urlUserinfo(opts.url)];
   const cache = new Map<string, Shared>();
   const CACHE_LIMIT = 500;
   const counters = { httpRequests: 0, dedupHits: 0, retries: 0 };
@@ -177,6 +177,16 @@ export function createPrometheusSource(opts: PrometheusOptions): PrometheusSourc
     stats: () => ({ ...counters, peakConcurrency: limiter.peak }),
     close: () => http.close(),
   };
+}
+
+/** The user name and password typed into the URL, so an echo of either in a server's error text is redacted. */
+function urlUserinfo(url: string): string[] {
+  try {
+    const u = new URL(url);
+    return [u.username, u.password].map((s) => decodeURIComponent(s)).filter((s) => s.length >= 4);
+  } catch {
+    return [];
+  }
 }
 
 export type { InstantSample, RangeSeries };

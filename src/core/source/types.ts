@@ -81,5 +81,7 @@ export interface PrometheusOptions {
   retryBaseMs?: number;
   /** Cap on a server's Retry-After wait (default 10 s). */
   maxRetryAfterMs?: number;
+  /** Largest reply read (after decompression); default 64 MiB. */
+  maxReplyBytes?: number;
   log?: import('../util/log').Logger;
 }

@@ -5,14 +5,23 @@ import { promises as fsp, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pidAlive } from './pidAlive';
+import { checkFileTarget, existingOwnership } from '../util/safePath';
 
 const TMP_MARK = '.tmp-';
 
 /** `mode`: 0o600 by default (history is private); reports meant for sharing pass 0o644 (still under the umask). */
 export async function writeFileAtomic(file: string, data: Uint8Array, mode = 0o600): Promise<void> {
+  // The rename would replace a device, FIFO or read-only file with a regular one: refuse those.
+  checkFileTarget(file, 'file');
+  // An existing file keeps its mode and owner (the user chose them); `mode` applies to new files only.
+  const keep = existingOwnership(file);
   const tmp = `${file}${TMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
-  const fh = await fsp.open(tmp, 'w', mode);
+  const fh = await fsp.open(tmp, 'w', keep?.mode ?? mode);
   try {
+    if (keep) {
+      await fh.chmod(keep.mode);
+      if (process.getuid?.() === 0) await fh.chown(keep.uid, keep.gid);
+    }
     let off = 0;
     while (off < data.byteLength) {
       const { bytesWritten } = await fh.write(data, off, data.byteLength - off);

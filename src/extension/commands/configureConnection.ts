@@ -5,6 +5,7 @@ import type { ExtensionServices } from '../services';
 import { DEFAULT_ETCD_SELECTOR, DEFAULT_NODE_SELECTOR, readSettings, writeSetting } from '../settings';
 import { testConnection } from './testConnection';
 import { detectOpenShift, readKubeContexts, type KubeContexts } from './kubeContexts';
+import { redactUrl } from '../../core/util/redact';
 
 export interface ConnectionArgs {
   profile?: 'generic' | 'openshift';
@@ -45,7 +46,7 @@ export async function configureConnection(services: ExtensionServices, args?: Co
   await writeSetting('nodeSelector', answers.nodeSelector?.trim() || undefined);
   await writeSetting('etcdEndpoints', answers.etcdEndpoints?.length ? answers.etcdEndpoints : undefined);
   if (answers.profile === 'openshift') await writeSetting('kubeContext', answers.kubeContext || undefined);
-  services.log.info(`connection configured: ${answers.profile ?? 'generic'} ${answers.prometheusUrl.trim() || '(Prometheus URL from the kubeconfig)'}`);
+  services.log.info(`connection configured: ${answers.profile ?? 'generic'} ${redactUrl(answers.prometheusUrl.trim()) || '(Prometheus URL from the kubeconfig)'}`);
   if (answers.test !== false) await testConnection(services);
   return true;
 }

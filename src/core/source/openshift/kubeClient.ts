@@ -1,11 +1,13 @@
 // Minimal Kubernetes API client over HTTPS: JSON GETs with the kubeconfig's token/certificates, typed errors
 // whose hints name the fix (log in again, ask for a role, check the server). Exec lives in podExec.ts.
-import fetch from 'node-fetch';
 import type * as http from 'node:http';
 import { SourceError } from '../types';
 import { createAgent, loadTls } from '../tls';
 import { errorCode, isTlsError } from '../errors';
 import type { KubeTarget } from './kubeconfig';
+import { boundedFetch, DEFAULT_MAX_REPLY_BYTES, RedirectRefused, ReplyTooLarge } from '../boundedFetch';
+
+const MAX_KUBE_REPLY_BYTES = DEFAULT_MAX_REPLY_BYTES;
 
 export interface KubeClient {
   readonly target: KubeTarget;
@@ -70,10 +72,12 @@ export function createKubeClient(target: KubeTarget, opts: { timeoutMs?: number 
     agent ??= createAgent(url, loadTls(target.tls), 4);
     const merged = signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
     try {
-      const res = await fetch(url.toString(), { headers, agent, signal: merged });
-      return { status: res.status, text: await res.text() };
+      const res = await boundedFetch(url.toString(), { headers, agent, signal: merged }, MAX_KUBE_REPLY_BYTES);
+      return { status: res.status, text: res.text };
     } catch (e) {
       if (signal?.aborted) throw new SourceError('cancelled', 'cancelled', path, 'the run was cancelled');
+      if (e instanceof RedirectRefused) throw new SourceError('unreachable', `the Kubernetes API ${target.server} ${e.message}`, path, `set the cluster server of context "${target.context}" to the API server itself (port 6443), not a console or proxy`, e.status);
+      if (e instanceof ReplyTooLarge) throw new SourceError('bad_response', `the Kubernetes API answer to ${path}: ${e.message}`, path, 'check the kubeconfig server is the Kubernetes API');
       if (merged.aborted) throw new SourceError('timeout', `the Kubernetes API did not answer ${path} within ${timeoutMs / 1000} s`, path, 'check the API server and your network');
       throw kubeNetworkError(e, path, target);
     }
