@@ -229,17 +229,16 @@ test('member filter: an escaped matcher on every etcd query; node rows narrowed 
   );
 });
 
-test('the etcd generation from discovery picks the metric names (3.5+ → new compaction name first)', async () => {
-  for (const [version, generation, first] of [
-    ['3.4.23', '3.4', 'etcd_debugging_mvcc_db_compaction'],
-    ['3.5.12', '3.5+', '(rate(etcd_mvcc_db_compaction'],
+test('the etcd generation from discovery picks the metric names (3.5+ → etcd_mvcc_db_total_size_in_bytes first)', async () => {
+  for (const [version, generation, first, other] of [
+    ['3.4.23', '3.4', 'etcd_debugging_mvcc_db_total_size_in_bytes', 'etcd_mvcc_db_total_size_in_bytes'],
+    ['3.5.12', '3.5+', 'etcd_mvcc_db_total_size_in_bytes', 'etcd_debugging_mvcc_db_total_size_in_bytes'],
   ] as const) {
-    const { source, calls } = fakeSource({ discovery: discoverySamples(version), generation, data: { compactions: rows(etcdLabels('m1'), { increase: 2 }) } });
-    const r = await createCollector(source, profile, silentLogger).collect({ metrics: ['compactions', 'compaction_duration'], range });
-    assert.equal(r.metrics.find((m) => m.metric === 'compactions')?.stats.increase, 2, version);
-    const q = calls.find((c) => c.query.includes('compaction_total_duration_milliseconds_bucket'))!.query;
-    const other = first.startsWith('etcd_debugging') ? '(rate(etcd_mvcc_db_compaction' : 'etcd_debugging_mvcc_db_compaction';
-    assert.ok(q.indexOf(first) < q.indexOf(other), `${version}: ${first} first`);
+    const { source, calls } = fakeSource({ discovery: discoverySamples(version), generation, data: { db_size_bytes: rows(etcdLabels('m1'), { latest: 2e6 }) } });
+    const r = await createCollector(source, profile, silentLogger).collect({ metrics: ['db_size_bytes'], range });
+    assert.equal(r.metrics.find((m) => m.metric === 'db_size_bytes')?.stats.latest, 2e6, version);
+    const q = calls.find((c) => c.query.includes('db_total_size_in_bytes'))!.query;
+    assert.ok(q.search(new RegExp(`(^|[^_])${first}\\{`)) < q.search(new RegExp(`(^|[^_])${other}\\{`)), `${version}: ${first} first`);
   }
 });
 
