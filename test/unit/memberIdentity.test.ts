@@ -3,6 +3,9 @@
 // captured node list test/fixtures/openshift/nodes-list-not-upgrading-3-masters-3-workers.yaml.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REAL_DIR } from '../helpers/openshiftFixtures';
 import { createProfile, defaultProfileConfig } from '../../src/core/profiles';
 import { joinMemberNames, memberFromPod, withEtcdMemberNames } from '../../src/core/profiles/memberName';
 import { memberFilterFor } from '../../src/core/collect/memberFilter';
@@ -94,4 +97,17 @@ test('member comparison: pod-named metrics join etcd node-named members; pairs r
 test('join: exact names kept, etcd-<name> joined, unrelated names (StatefulSet etcd-0) untouched', () => {
   assert.deepEqual([...joinMemberNames(['etcd-n1', 'n2', 'etcd-0'], ['n1', 'n2', 'etcd-1'])], [['etcd-n1', 'n1']]);
   assert.deepEqual([...joinMemberNames(['etcd-0'], ['etcd-0'])], []);
+});
+
+test('real federate sample (OpenShift 4.x etcd targets): three members, each named by its node', () => {
+  const text = readFileSync(join(REAL_DIR, 'prometheus-federate-metrics.insights-sample.txt'), 'utf8');
+  const labelSets = text
+    .split('\n')
+    .filter((l) => l.startsWith('etcd_server_slow_apply_total{'))
+    .map((l) => Object.fromEntries([...l.slice(l.indexOf('{') + 1, l.indexOf('}')).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]])));
+  assert.equal(labelSets.length, 3);
+  const names = labelSets.map((l) => openshift.memberOf(l));
+  assert.deepEqual(names, labelSets.map((l) => l.pod.slice('etcd-'.length)));
+  assert.ok(names.every((n) => /^ip-10-0-[\d-]+\.us-west-1\.compute\.internal$/.test(n)), names.join());
+  assert.deepEqual(labelSets.map((l) => [l.job, l.namespace, l.service, l.endpoint]), Array(3).fill(['etcd', 'openshift-etcd', 'etcd', 'etcd-metrics']));
 });
