@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { startFakePrometheus, type FakePrometheus } from '../helpers/fakePrometheus';
 import { cli, promFlags, tempDir } from './harness';
-import { writeFileAtomic } from '../../src/core/history/atomicWrite';
+import { writeFileAtomic } from '../../src/core/util/atomicWrite';
 import { checkDirTarget, checkFileTarget, PathRefused } from '../../src/core/util/safePath';
 
 let prom: FakePrometheus;

@@ -171,17 +171,24 @@ test('histograms: window quantiles over all buckets, max = worst rolling p99', (
 });
 
 test('3.4 vs 3.5+ names: the generation picks which name is tried first, the other stays as fallback', () => {
-  const c34 = getMetric('compaction_duration')!.statExpr!('p99', params('3.4'))!;
-  const c35 = getMetric('compaction_duration')!.statExpr!('p99', params('3.5+'))!;
-  for (const q of [c34, c35]) {
-    assert.match(q, /etcd_debugging_mvcc_db_compaction_total_duration_milliseconds_bucket/);
-    assert.match(q, /[^_]etcd_mvcc_db_compaction_total_duration_milliseconds_bucket/);
-    assert.match(q, /\/ 1000$/, 'ms → s');
+  const size34 = getMetric('db_size_bytes')!.expr(params('3.4'));
+  const size35 = getMetric('db_size_bytes')!.expr(params('3.5+'));
+  assert.match(size35, /etcd_mvcc_db_total_size_in_bytes\{[^}]*\} or etcd_debugging_mvcc_db_total_size_in_bytes/);
+  assert.match(size34, /etcd_debugging_mvcc_db_total_size_in_bytes\{[^}]*\} or etcd_mvcc_db_total_size_in_bytes/);
+});
+
+test('compaction keeps its etcd_debugging_mvcc_ names in 3.4, 3.5 and 3.6: no invented etcd_mvcc_db_compaction_*', () => {
+  for (const gen of ['3.4', '3.5+'] as const) {
+    const p = params(gen);
+    const d = getMetric('compaction_duration')!.statExpr!('p99', p)!;
+    assert.match(d, /^histogram_quantile\(0\.99, sum by \(member, pod, instance, le\) \(rate\(etcd_debugging_mvcc_db_compaction_total_duration_milliseconds_bucket\{/);
+    assert.match(d, /\/ 1000$/, 'ms → s');
+    assert.match(getMetric('compactions')!.statExpr!('increase', p)!, /etcd_debugging_mvcc_db_compaction_total_duration_milliseconds_count/);
+    assert.match(getMetric('compacted_keys')!.statExpr!('increase', p)!, /etcd_debugging_mvcc_db_compaction_keys_total/);
+    for (const id of ['compaction_duration', 'compactions', 'compacted_keys']) {
+      assert.doesNotMatch(getMetric(id)!.expr(p), /[^_]etcd_mvcc_db_compaction/, `${id} ${gen}`);
+    }
   }
-  assert.ok(c34.indexOf('etcd_debugging_mvcc_db_compaction') < c34.indexOf('(rate(etcd_mvcc_db_compaction'));
-  assert.ok(c35.indexOf('(rate(etcd_mvcc_db_compaction') < c35.indexOf('etcd_debugging_mvcc_db_compaction'));
-  const size = getMetric('db_size_bytes')!.expr(params('3.5+'));
-  assert.match(size, /etcd_mvcc_db_total_size_in_bytes\{[^}]*\} or etcd_debugging_mvcc_db_total_size_in_bytes/);
 });
 
 test('etcd generation from version labels', () => {

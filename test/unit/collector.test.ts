@@ -13,6 +13,7 @@ import { createProfile, defaultProfileConfig } from '../../src/core/profiles';
 import { SourceError, type InstantSample, type MetricSource, type RangeSeries } from '../../src/core/source/types';
 import type { Statistic, TimeRange } from '../../src/core/types';
 import { silentLogger } from '../../src/core/util/log';
+import { minimalProfileKeepRegex } from '../helpers/openshiftFixtures';
 
 const profile = createProfile({ ...defaultProfileConfig('http://prom.test'), etcdSelector: 'job="etcd"', nodeSelector: 'job="node"' });
 const range: TimeRange = { start: '2024-05-01T10:00:00.000Z', end: '2024-05-01T11:00:00.000Z', duration: '1h', stepSeconds: 5 };
@@ -230,17 +231,16 @@ test('member filter: an escaped matcher on every etcd query; node rows narrowed 
   );
 });
 
-test('the etcd generation from discovery picks the metric names (3.5+ → new compaction name first)', async () => {
-  for (const [version, generation, first] of [
-    ['3.4.23', '3.4', 'etcd_debugging_mvcc_db_compaction'],
-    ['3.5.12', '3.5+', '(rate(etcd_mvcc_db_compaction'],
+test('the etcd generation from discovery picks the metric names (3.5+ → etcd_mvcc_db_total_size_in_bytes first)', async () => {
+  for (const [version, generation, first, other] of [
+    ['3.4.23', '3.4', 'etcd_debugging_mvcc_db_total_size_in_bytes', 'etcd_mvcc_db_total_size_in_bytes'],
+    ['3.5.12', '3.5+', 'etcd_mvcc_db_total_size_in_bytes', 'etcd_debugging_mvcc_db_total_size_in_bytes'],
   ] as const) {
-    const { source, calls } = fakeSource({ discovery: discoverySamples(version), generation, data: { compactions: rows(etcdLabels('m1'), { increase: 2 }) } });
-    const r = await createCollector(source, profile, silentLogger).collect({ metrics: ['compactions', 'compaction_duration'], range });
-    assert.equal(r.metrics.find((m) => m.metric === 'compactions')?.stats.increase, 2, version);
-    const q = calls.find((c) => c.query.includes('compaction_total_duration_milliseconds_bucket'))!.query;
-    const other = first.startsWith('etcd_debugging') ? '(rate(etcd_mvcc_db_compaction' : 'etcd_debugging_mvcc_db_compaction';
-    assert.ok(q.indexOf(first) < q.indexOf(other), `${version}: ${first} first`);
+    const { source, calls } = fakeSource({ discovery: discoverySamples(version), generation, data: { db_size_bytes: rows(etcdLabels('m1'), { latest: 2e6 }) } });
+    const r = await createCollector(source, profile, silentLogger).collect({ metrics: ['db_size_bytes'], range });
+    assert.equal(r.metrics.find((m) => m.metric === 'db_size_bytes')?.stats.latest, 2e6, version);
+    const q = calls.find((c) => c.query.includes('db_total_size_in_bytes'))!.query;
+    assert.ok(q.search(new RegExp(`(^|[^_])${first}\\{`)) < q.search(new RegExp(`(^|[^_])${other}\\{`)), `${version}: ${first} first`);
   }
 });
 
@@ -309,4 +309,29 @@ test('window facts: a window longer than the data is shortened to the data; gRPC
   assert.equal((await windowFacts(counts(720, 60), profile, range, false, {})).dataSeconds, undefined);
   assert.equal((await windowFacts(counts(360, 60), profile, range, false, {})).dataSeconds, 1800);
   assert.ok(stats.length === 2 && sent.length >= 4);
+});
+
+test("OpenShift's minimal collection profile (its real keep list): one notice naming what cannot be analysed", async () => {
+  const keep = minimalProfileKeepRegex();
+  const all: InstantSample[] = [
+    ...discoverySamples(),
+    ...(['m1', 'm2', 'm3'] as const).map((m) => ({ labels: { __name__: 'etcd_server_has_leader', ...etcdLabels(m) }, value: 1, time: END })),
+    { labels: { __name__: 'etcd_cluster_version', ...etcdLabels('m1'), cluster_version: '3.5' }, value: 1, time: END },
+  ];
+  // `up` is Prometheus' own series: every scrape profile has it.
+  const minimal = all.filter((s) => s.labels.__name__ === 'up' || keep.test(s.labels.__name__));
+  assert.deepEqual([...new Set(minimal.map((s) => s.labels.__name__))].sort(), ['etcd_server_has_leader', 'up']);
+  const data = { wal_fsync_duration: rows(etcdLabels('m1'), { p99: 0.004 }) };
+  const reduced = await createCollector(fakeSource({ discovery: minimal, generation: '3.5+', data }).source, profile, silentLogger).collect({ metrics: ['wal_fsync_duration'], range });
+  const notice = reduced.errors.filter((e) => /reduced set of etcd metrics/.test(e.message));
+  assert.equal(notice.length, 1);
+  assert.equal(notice[0].kind, 'unavailable');
+  assert.match(notice[0].message, /`minimal` monitoring collection profile/);
+  assert.match(notice[0].message, /Cannot be analysed: the etcd version .* peer names .* etcd process CPU and memory/);
+  assert.match(notice[0].hint, /collectionProfile: full/);
+  assert.equal(reduced.metrics.find((m) => m.metric === 'wal_fsync_duration')?.stats.p99, 0.004, 'what is kept is still analysed');
+  const full = await createCollector(fakeSource({ discovery: all, data }).source, profile, silentLogger).collect({ metrics: ['wal_fsync_duration'], range });
+  assert.equal(full.errors.length, 0, 'a full scrape gives no notice');
+  const down = await createCollector(fakeSource({ discovery: [{ labels: { __name__: 'up', ...NODE }, value: 1, time: END }] }).source, profile, silentLogger).collect({ metrics: [], range });
+  assert.equal(down.errors.length, 0, 'no etcd series at all is not a reduced scrape');
 });

@@ -1,50 +1,60 @@
-// OpenShift/Kubernetes path against a local HTTPS TEST DOUBLE of the Kubernetes API (127.0.0.1, self-signed
-// certificate generated at test time) serving the fixture answers in test/fixtures/openshift (see its README:
-// API objects hand-written in OpenShift 4.14 shapes; etcdctl outputs recorded from a real etcd 3.4.23),
-// including the pod exec call over WebSocket (channel protocol v4).
+// OpenShift/Kubernetes path against a local HTTPS TEST DOUBLE of the Kubernetes API (test/helpers/openshiftApi.ts:
+// 127.0.0.1, self-signed certificate generated at test time) answering with REAL OpenShift objects
+// (test/fixtures/openshift/real, see the fixtures README for what each is and what was added), and the pod exec
+// call over WebSocket answering with etcdctl outputs recorded from a real etcd 3.4.23 whose members are named after
+// nodes, as OpenShift names them.
 import { detectOpenShift, readKubeContexts } from '../../src/extension/commands/kubeContexts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
-import { startTestDouble, type TestDouble } from '../helpers/httpTestDouble';
+import { FORBIDDEN_TOKEN, GOOD_TOKEN, startOpenShiftApi, type OpenShiftApi, type OpenShiftApiWorld } from '../helpers/openshiftApi';
+import { etcdPodList, infrastructureWithTopology, nodeNames, realJson, routeWithHost } from '../helpers/openshiftFixtures';
 import { makeSelfSignedCert, type TestCert } from '../helpers/selfSignedCert';
 import { loadKubeTarget, listContexts } from '../../src/core/source/openshift/kubeconfig';
 import { createKubeClient } from '../../src/core/source/openshift/kubeClient';
 import { discoverPrometheusUrl } from '../../src/core/source/openshift/discovery';
-import { createKubeClusterApi } from '../../src/core/source/openshift/clusterApi';
+import { clusterVersionOf, createKubeClusterApi } from '../../src/core/source/openshift/clusterApi';
 import { createEtcdctlExecStatus, parseEtcdctlJson } from '../../src/core/source/openshift/etcdctlStatus';
 import { connectOpenShift } from '../../src/core/source/openshift/connect';
 import { prepareEngineOptions } from '../../src/core/source/openshift/prepare';
 import { parseQuantity } from '../../src/core/source/openshift/quantity';
 import { SourceError } from '../../src/core/source/types';
 import { defaultProfileConfig } from '../../src/core/profiles';
+import { createContext } from '../../src/core/context';
+import { runAnalyzer } from '../../src/core/analyzers/runAnalyzer';
 
 const FX = join(__dirname, '..', 'fixtures', 'openshift');
 const fx = (n: string) => readFileSync(join(FX, n), 'utf8');
-const GOOD = 'sha256~good-token';
-const FORBIDDEN = 'sha256~forbidden-token';
+const GOOD = GOOD_TOKEN;
+const FORBIDDEN = FORBIDDEN_TOKEN;
+const NODE_LIST = 'nodes-list-not-upgrading-3-masters-3-workers.yaml';
+/** The masters of the real node list; the recorded etcd members carry these names. */
+const MASTERS = nodeNames(NODE_LIST, 'master');
+const THANOS_HOST = 'thanos-querier-openshift-monitoring.apps.test.example';
 
 /** Mutable per test: which API paths exist and what each etcdctl command prints. */
-const world = {
+const world: OpenShiftApiWorld = {
   openshift: true,
-  routes: { 'thanos-querier': fx('route_thanos_querier.json'), 'prometheus-k8s': fx('route_prometheus_k8s.json') } as Record<string, string | undefined>,
-  pods: fx('pods_openshift_etcd.json'),
-  exec: (cmd: string[]): { stdout: string; stderr?: string; exit?: number } => {
+  routes: { 'thanos-querier': routeWithHost('route-thanos-querier.yaml', THANOS_HOST), 'prometheus-k8s': routeWithHost('route-prometheus-k8s-api.yaml', 'prometheus-k8s-openshift-monitoring.apps.test.example') },
+  clusterVersion: realJson('clusterversion-not-upgrading-4.14.1.yaml'),
+  infrastructure: realJson('infrastructure-cluster.insights-sample.json'),
+  network: realJson('network-cluster.insights-sample.json'),
+  nodes: realJson(NODE_LIST),
+  // The first master's pod is not Ready: a Ready one must be chosen for exec.
+  pods: etcdPodList(MASTERS, [MASTERS[0]]),
+  exec: (cmd: string[]) => {
     const key = cmd.slice(1, 3).join(' ');
     const map: Record<string, string> = {
-      'endpoint status': fx('etcdctl_endpoint_status.json'),
-      'endpoint health': fx('etcdctl_endpoint_health.json'),
-      'member list': fx('etcdctl_member_list.json'),
-      'alarm list': fx('etcdctl_alarm_list.json'),
+      'endpoint status': fx('etcdctl-node-names/endpoint_status.json'),
+      'endpoint health': fx('etcdctl-node-names/endpoint_health.json'),
+      'member list': fx('etcdctl-node-names/member_list.json'),
+      'alarm list': fx('etcdctl-node-names/alarm_list.json'),
     };
     return { stdout: map[key] ?? '' };
   },
-  execCalls: [] as { pod: string; container: string; command: string[] }[],
+  execCalls: [],
 };
 const defaults = { ...world, routes: { ...world.routes } };
 function reset() {
@@ -52,60 +62,13 @@ function reset() {
 }
 
 let cert: TestCert;
-let api: TestDouble;
+let api: OpenShiftApi;
 let dir: string;
-
-function apiAnswer(path: string): { status?: number; body?: string } {
-  const route = /^\/apis\/route\.openshift\.io\/v1\/namespaces\/openshift-monitoring\/routes\/(.+)$/.exec(path);
-  if (route) return world.routes[route[1]] ? { body: world.routes[route[1]] } : { status: 404, body: '{"kind":"Status","message":"routes.route.openshift.io not found","code":404}' };
-  if (path.startsWith('/apis/config.openshift.io/v1') && !world.openshift) return { status: 404, body: '{"kind":"Status","code":404}' };
-  const table: Record<string, string> = {
-    '/apis/config.openshift.io/v1': '{"kind":"APIResourceList","groupVersion":"config.openshift.io/v1","resources":[]}',
-    '/apis/config.openshift.io/v1/clusterversions/version': fx('clusterversion.json'),
-    '/apis/config.openshift.io/v1/infrastructures/cluster': fx('infrastructure.json'),
-    '/apis/config.openshift.io/v1/networks/cluster': fx('network.json'),
-    '/api/v1/nodes': fx('nodes.json'),
-    '/api/v1/namespaces/openshift-etcd/pods': world.pods,
-    '/version': '{"major":"1","minor":"29","gitVersion":"v1.29.2"}',
-  };
-  return table[path] ? { body: table[path] } : { status: 404, body: '{"kind":"Status","code":404}' };
-}
-
-function authStatus(auth: string | undefined): number {
-  if (auth === `Bearer ${GOOD}`) return 200;
-  if (auth === `Bearer ${FORBIDDEN}`) return 403;
-  return 401;
-}
 
 before(async () => {
   cert = makeSelfSignedCert();
   dir = mkdtempSync(join(tmpdir(), 'etcd-analyzer-kube-'));
-  api = await startTestDouble((req) => {
-    const a = authStatus(req.headers.authorization);
-    if (a !== 200) return { status: a, body: { kind: 'Status', status: 'Failure', message: a === 401 ? 'Unauthorized' : 'pods is forbidden: User "dev" cannot list resource', code: a } };
-    return apiAnswer(req.path);
-  }, { key: cert.key, cert: cert.cert });
-  const wss = new WebSocketServer({ noServer: true });
-  api.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const a = authStatus(req.headers.authorization);
-    if (a !== 200) {
-      socket.end(`HTTP/1.1 ${a} ${a === 401 ? 'Unauthorized' : 'Forbidden'}\r\nContent-Type: application/json\r\n\r\n{"message":"exec refused"}`);
-      return;
-    }
-    const u = new URL(req.url ?? '/', 'https://x');
-    const m = /^\/api\/v1\/namespaces\/openshift-etcd\/pods\/([^/]+)\/exec$/.exec(u.pathname);
-    if (!m) return void socket.destroy();
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const command = u.searchParams.getAll('command');
-      world.execCalls.push({ pod: m[1], container: u.searchParams.get('container') ?? '', command });
-      const r = world.exec(command);
-      const frame = (ch: number, text: string) => ws.send(Buffer.concat([Buffer.from([ch]), Buffer.from(text)]));
-      if (r.stdout) frame(1, r.stdout);
-      if (r.stderr) frame(2, r.stderr);
-      frame(3, JSON.stringify(r.exit ? { status: 'Failure', message: `command terminated with non-zero exit code: exit status ${r.exit}`, reason: 'NonZeroExitCode', details: { causes: [{ reason: 'ExitCode', message: String(r.exit) }] } } : { metadata: {}, status: 'Success' }));
-      ws.close();
-    });
-  });
+  api = await startOpenShiftApi(world, cert);
 });
 
 after(async () => {
@@ -116,25 +79,7 @@ after(async () => {
 
 /** Writes a kubeconfig pointing at the test double. */
 function kubeconfig(opts: { token?: string; ca?: boolean; user?: object; name?: string } = {}): string {
-  const file = join(dir, opts.name ?? `kc-${Math.random().toString(36).slice(2)}.yaml`);
-  const user = opts.user ?? { token: opts.token ?? GOOD };
-  const cluster: Record<string, unknown> = { server: api.url };
-  if (opts.ca !== false) cluster['certificate-authority-data'] = cert.cert.toString('base64');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      apiVersion: 'v1',
-      kind: 'Config',
-      'current-context': 'admin',
-      contexts: [
-        { name: 'admin', context: { cluster: 'test', user: 'admin' } },
-        { name: 'other', context: { cluster: 'test', user: 'admin' } },
-      ],
-      clusters: [{ name: 'test', cluster }],
-      users: [{ name: 'admin', user }],
-    }).replace(/^/, ''),
-  );
-  return file;
+  return api.kubeconfig(dir, opts);
 }
 
 async function sourceError(p: Promise<unknown>): Promise<SourceError> {
@@ -186,7 +131,7 @@ test('bad kubeconfig: missing file, not YAML, unknown context, exec plugin → b
 test('discovery: Thanos querier route (its /api prefix matcher dropped), fallback prometheus-k8s, none', async () => {
   reset();
   const kube = createKubeClient(loadKubeTarget({ kubeconfig: kubeconfig() }));
-  assert.deepEqual(await discoverPrometheusUrl(kube), { url: 'https://thanos-querier-openshift-monitoring.apps.test.example', route: 'thanos-querier' });
+  assert.deepEqual(await discoverPrometheusUrl(kube), { url: `https://${THANOS_HOST}`, route: 'thanos-querier' });
   world.routes['thanos-querier'] = undefined;
   assert.equal((await discoverPrometheusUrl(kube)).route, 'prometheus-k8s');
   world.routes['prometheus-k8s'] = undefined;
@@ -197,20 +142,57 @@ test('discovery: Thanos querier route (its /api prefix matcher dropped), fallbac
   kube.close();
 });
 
-test('cluster info on OpenShift: version, platform, network type, nodes by role with capacity', async () => {
+test('cluster info on OpenShift (real objects): version, platform, network type, nodes by role', async () => {
   reset();
   const info = await createKubeClusterApi(createKubeClient(loadKubeTarget({ kubeconfig: kubeconfig() }))).clusterInfo();
   assert.equal(info.kind, 'openshift');
-  assert.equal(info.version, '4.14.12');
-  assert.equal(info.platform, 'AWS');
-  assert.equal(info.networkType, 'OVNKubernetes');
-  assert.equal(info.nodes.length, 4);
-  const m0 = info.nodes.find((n) => n.name === 'master-0')!;
-  assert.deepEqual(m0.roles, ['control-plane', 'master']);
-  assert.equal(m0.cpuCores, 4);
-  assert.equal(m0.memoryBytes, 16393892 * 1024);
-  assert.equal(info.nodes.find((n) => n.name === 'master-2')!.ready, false);
-  assert.deepEqual(info.nodes.find((n) => n.name === 'worker-0')!.roles, ['worker']);
+  assert.equal(info.version, '4.14.1');
+  assert.equal(info.updatingTo, undefined, 'steady state: no update in progress');
+  assert.equal(info.platform, 'None');
+  assert.equal(info.networkType, 'OpenShiftSDN');
+  assert.equal(info.nodes.length, 6);
+  assert.deepEqual(info.nodes.filter((n) => n.roles.includes('master')).map((n) => n.name), MASTERS);
+  assert.deepEqual(info.nodes.find((n) => n.name === MASTERS[0])!.roles, ['control-plane', 'master']);
+  assert.equal(info.nodes.filter((n) => n.roles.join() === 'worker').length, 3);
+  assert.ok(info.nodes.every((n) => n.ready));
+  assert.equal(info.nodes[0].cpuCores, undefined, 'this captured list carries no capacity: unknown, not 0');
+});
+
+test('cluster info: capacity and kubelet of a full node list (compact 4.16: every node control-plane + worker)', async () => {
+  reset();
+  world.nodes = realJson('nodes-list-4.16.0-compact-3-control-plane.yaml');
+  const info = await createKubeClusterApi(createKubeClient(loadKubeTarget({ kubeconfig: kubeconfig() }))).clusterInfo();
+  const n = info.nodes.find((x) => x.name === 'ip-10-0-27-170.us-west-1.compute.internal')!;
+  assert.deepEqual(n.roles, ['control-plane', 'master', 'worker']);
+  assert.equal(n.cpuCores, 8);
+  assert.equal(n.memoryBytes, 32159888 * 1024);
+  assert.equal(n.kubeletVersion, 'v1.29.6+aba1e8d');
+});
+
+test('version during an update: the installed one, "updating to" the target while history[0] is Partial', async () => {
+  reset();
+  world.clusterVersion = realJson('clusterversion-mid-upgrade-4.14.1-degraded.yaml');
+  const info = await createKubeClusterApi(createKubeClient(loadKubeTarget({ kubeconfig: kubeconfig() }))).clusterInfo();
+  assert.equal(info.version, '4.14.0-rc.3', 'desired is already 4.14.1, but that update has not completed');
+  assert.equal(info.updatingTo, '4.14.1');
+  assert.deepEqual(clusterVersionOf({ status: { desired: { version: '4.15.0' }, history: [{ state: 'Partial', version: '4.15.0' }] } }), { updatingTo: '4.15.0' }, 'installing: no completed version');
+  assert.deepEqual(clusterVersionOf(JSON.parse(realJson('clusterversion-version-4.7.16.insights-sample.json'))), { version: '4.7.16' });
+  assert.deepEqual(clusterVersionOf(undefined), {});
+});
+
+test('hosted control plane (controlPlaneTopology External): no etcd pods is explained, not a bare "no pod"', async () => {
+  reset();
+  world.infrastructure = infrastructureWithTopology('External');
+  world.pods = '{"kind":"PodList","items":[]}';
+  const kube = createKubeClient(loadKubeTarget({ kubeconfig: kubeconfig() }));
+  const info = await createKubeClusterApi(kube).clusterInfo();
+  assert.equal(info.controlPlaneTopology, 'External');
+  const e = await sourceError(createEtcdctlExecStatus(kube).status());
+  assert.equal(e.kind, 'unavailable');
+  assert.match(e.message, /hosted outside/);
+  assert.match(e.message, /etcd's own status .* is out of reach/);
+  assert.match(e.hint, /Prometheus can still be read for its nodes/);
+  assert.match(e.hint, /management cluster/);
 });
 
 test('cluster info on plain Kubernetes: server version and nodes', async () => {
@@ -220,7 +202,7 @@ test('cluster info on plain Kubernetes: server version and nodes', async () => {
   assert.equal(info.kind, 'kubernetes');
   assert.equal(info.version, 'v1.29.2');
   assert.equal(info.platform, undefined);
-  assert.equal(info.nodes.length, 4);
+  assert.equal(info.nodes.length, 6);
 });
 
 test('expired token (401) → auth error telling to log in again', async () => {
@@ -248,17 +230,17 @@ test('untrusted API certificate → TLS hint about the kubeconfig CA', async () 
   assert.match(e.hint, /certificate-authority/);
 });
 
-test('cluster status via etcdctl exec in a ready etcd pod: members, leader, hex ids', async () => {
+test('cluster status via etcdctl exec in a ready etcd pod: members named by node, leader, hex ids', async () => {
   reset();
   const s = await createEtcdctlExecStatus(createKubeClient(loadKubeTarget({ kubeconfig: kubeconfig() }))).status();
-  assert.deepEqual(s.members.map((m) => m.name), ['m1', 'm3', 'm2']);
+  assert.deepEqual(s.members.map((m) => m.name).sort(), MASTERS, "etcd's member names are the node names");
   assert.ok(s.members.every((m) => m.healthy && m.version === '3.4.23'));
-  assert.equal(s.leaderName, 'm1');
-  assert.equal(s.leaderId, '2b7701c29b29d5ce');
-  assert.equal(s.members.find((m) => m.name === 'm2')!.id, '99af5d505428a56a', 'uint64 id beyond 2^53 kept exact');
+  assert.equal(s.leaderName, MASTERS[0]);
+  assert.equal(s.leaderId, '2444c33417313b0b');
+  assert.equal(s.members.find((m) => m.name === MASTERS[1])!.id, '3d1ad7db7af39521', 'uint64 id beyond 2^53 kept exact');
   assert.equal(s.members.filter((m) => m.isLeader).length, 1);
   assert.equal(world.execCalls.length, 4);
-  assert.ok(world.execCalls.every((c) => c.pod === 'etcd-master-0' && c.container === 'etcdctl'), 'a Ready pod is chosen');
+  assert.ok(world.execCalls.every((c) => c.pod === `etcd-${MASTERS[1]}` && c.container === 'etcdctl'), 'a Ready pod is chosen');
   assert.deepEqual(world.execCalls.map((c) => c.command.join(' ')).sort(), [
     'etcdctl alarm list -w json',
     'etcdctl endpoint health --cluster -w json',
@@ -267,29 +249,22 @@ test('cluster status via etcdctl exec in a ready etcd pod: members, leader, hex 
   ]);
 });
 
-test('one member down: unhealthy with the error, others still reported; alarms named', async () => {
+test('one member down (recorded): unhealthy with the error, others still reported; alarms named', async () => {
   reset();
-  const st = JSON.parse(fx('etcdctl_endpoint_status.json').replace(/(\d{16,})/g, '"$1"')) as { Endpoint: string }[];
-  const downStatus = JSON.stringify(st.filter((x) => !x.Endpoint.includes('22379'))).replace(/"(\d{16,})"/g, '$1');
   world.exec = (cmd) => {
     const key = cmd.slice(1, 3).join(' ');
-    if (key === 'endpoint status') return { stdout: downStatus, stderr: 'Failed to get the status of endpoint http://127.0.0.1:22379 (context deadline exceeded)\n', exit: 1 };
-    if (key === 'endpoint health') {
-      return {
-        stdout: '[{"endpoint":"http://127.0.0.1:2379","health":true,"took":"2ms"},{"endpoint":"http://127.0.0.1:32379","health":true,"took":"3ms"},{"endpoint":"http://127.0.0.1:22379","health":false,"took":"5s","error":"context deadline exceeded"}]',
-        stderr: 'Error: unhealthy cluster\n',
-        exit: 1,
-      };
-    }
-    if (key === 'member list') return { stdout: fx('etcdctl_member_list.json') };
-    return { stdout: '{"header":{"cluster_id":6586941686864715121},"alarms":[{"memberID":7734841166225146849,"alarm":1}]}' };
+    if (key === 'endpoint status') return { stdout: fx('etcdctl-node-names/endpoint_status_one_down.json'), stderr: fx('etcdctl-node-names/endpoint_status_one_down.stderr'), exit: 1 };
+    if (key === 'endpoint health') return { stdout: fx('etcdctl-node-names/endpoint_health_one_down.json'), stderr: fx('etcdctl-node-names/endpoint_health_one_down.stderr'), exit: 1 };
+    if (key === 'member list') return { stdout: fx('etcdctl-node-names/member_list.json') };
+    // An alarm list with a NOSPACE alarm on the second master (etcdctl prints the member id as a bare number).
+    return { stdout: '{"header":{"cluster_id":9840312279018724798},"alarms":[{"memberID":4403068923368674593,"alarm":1}]}' };
   };
   const s = await createEtcdctlExecStatus(createKubeClient(loadKubeTarget({ kubeconfig: kubeconfig() }))).status();
-  const m2 = s.members.find((m) => m.name === 'm2')!;
-  assert.equal(m2.healthy, false);
-  assert.match(m2.error ?? '', /context deadline exceeded/);
+  const down = s.members.find((m) => m.name === MASTERS[2])!;
+  assert.equal(down.healthy, false);
+  assert.match(down.error ?? '', /context deadline exceeded/);
   assert.equal(s.members.filter((m) => m.healthy).length, 2);
-  assert.deepEqual(s.alarms, [{ memberId: '6b57ad0f4aeb03e1', member: 'm3', alarm: 'NOSPACE' }]);
+  assert.deepEqual(s.alarms, [{ memberId: '3d1ad7db7af39521', member: MASTERS[1], alarm: 'NOSPACE' }]);
 });
 
 test('no etcd pods → unavailable with the oc command to check', async () => {
@@ -353,4 +328,19 @@ test('Configure Connection wizard: contexts listed, OpenShift detected via confi
   world.openshift = false;
   assert.equal(await detectOpenShift(file, undefined), false);
   assert.equal(await detectOpenShift(join(dir, 'absent.yaml'), undefined), false, 'a broken kubeconfig is "not detected", never a crash');
+});
+
+test('get_ocp_cluster_info says "updating to" during an update and explains a hosted control plane', async () => {
+  reset();
+  world.clusterVersion = realJson('clusterversion-mid-upgrade-4.14.1-degraded.yaml');
+  world.infrastructure = infrastructureWithTopology('External');
+  const ctx = createContext({
+    profile: { ...defaultProfileConfig('http://127.0.0.1:9'), profile: 'openshift' },
+    clusterApi: createKubeClusterApi(createKubeClient(loadKubeTarget({ kubeconfig: kubeconfig() }))),
+  });
+  const r = await runAnalyzer(ctx, 'get_ocp_cluster_info', {});
+  assert.equal(r.status, 'ok');
+  assert.match(r.summary, /^OpenShift 4\.14\.0-rc\.3, updating to 4\.14\.1 on None/);
+  assert.match(r.summary, /This cluster's control plane is hosted outside it .* out of reach/);
+  assert.match(r.summary, /can still be read for its nodes/);
 });

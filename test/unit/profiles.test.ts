@@ -68,24 +68,24 @@ test('member→node: explicit mapping wins', () => {
   assert.equal(p.nodeForMember('m2', { instance: '127.0.0.1:22381' }, ['127.0.0.1']), '127.0.0.1');
 });
 
-test('openshift: namespace matchers, member = pod, node = pod minus etcd-', () => {
+test('openshift: namespace matchers, member = node = pod minus etcd- (etcd names members by node)', () => {
   const p = createProfile({ ...defaultProfileConfig('https://thanos'), profile: 'openshift' });
   assert.equal(p.id, 'openshift');
   assert.equal(p.etcdMatchers(), OPENSHIFT_ETCD_SELECTOR);
   assert.match(p.etcdMatchers(), /namespace="openshift-etcd"/);
   assert.equal(p.hasClusterApi, true);
   const labels = { pod: 'etcd-master-0.example.com', instance: '10.0.0.5:9979', namespace: 'openshift-etcd' };
-  assert.equal(p.memberOf(labels), 'etcd-master-0.example.com');
-  assert.equal(p.nodeForMember('etcd-master-0.example.com', labels), 'master-0.example.com');
+  assert.equal(p.memberOf(labels), 'master-0.example.com');
+  assert.equal(p.nodeForMember('master-0.example.com', labels), 'master-0.example.com');
   assert.equal(p.nodeOf({ instance: 'master-0.example.com', job: 'node-exporter' }), 'master-0.example.com');
-  assert.equal(p.nodeForMember('etcd-master-1', { pod: 'etcd-master-1' }, ['master-1', 'master-2']), 'master-1');
-  assert.equal(p.nodeForMember('etcd-master-9', { pod: 'etcd-master-9' }, ['master-1']), undefined);
+  assert.equal(p.nodeForMember('master-1', { pod: 'etcd-master-1' }, ['master-1', 'master-2']), 'master-1');
+  assert.equal(p.nodeForMember('master-9', { pod: 'etcd-master-9' }, ['master-1']), undefined);
 });
 
 test('member label order is per profile: openshift prefers pod, generic prefers member; instance is the fallback', () => {
   const openshift = createProfile({ ...defaultProfileConfig('https://thanos'), profile: 'openshift' });
   const labels = { member: 'm1', pod: 'etcd-master-0', instance: '10.0.0.5:9979' };
-  assert.equal(openshift.memberOf(labels), 'etcd-master-0');
+  assert.equal(openshift.memberOf(labels), 'master-0');
   assert.equal(generic().memberOf(labels), 'm1');
   assert.equal(openshift.memberOf({ member: 'm1', pod: '', instance: 'etcd-a.example.com:2379' }), 'm1', 'empty label skipped');
   assert.equal(openshift.memberOf({ instance: 'etcd-a.example.com:2379' }), 'etcd-a.example.com');

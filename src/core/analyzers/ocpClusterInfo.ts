@@ -6,6 +6,7 @@ import type { NodeInfo } from '../source/clusterApiTypes';
 import { buildResult, rangeOf } from './analyzerKit';
 import { toQueryError } from '../util/errors';
 import { formatValue } from '../util/units';
+import { EXTERNAL_CONTROL_PLANE, isExternalControlPlane } from '../source/openshift/topology';
 
 export const ocpClusterInfoAnalyzer: Analyzer<typeof commonInput> = {
   name: 'get_ocp_cluster_info',
@@ -35,9 +36,14 @@ export const ocpClusterInfoAnalyzer: Analyzer<typeof commonInput> = {
         .map(([role, nodes]) => `${nodes.length} ${role} (${nodes.map((n) => `${n.name}${n.ready ? '' : ' NOT READY'}${n.cpuCores ? ` ${n.cpuCores} CPU` : ''}${n.memoryBytes ? ` ${formatValue(n.memoryBytes, 'bytes')}` : ''}`).join(', ')})`)
         .join('; ');
       const notReady = info.nodes.filter((n) => !n.ready).length;
+      const version = info.updatingTo
+        ? `${info.version ?? '(no completed version yet)'}, updating to ${info.updatingTo}`
+        : (info.version ?? '(version unknown)');
+      const hosted = isExternalControlPlane(info.controlPlaneTopology) ? ` ${EXTERNAL_CONTROL_PLANE.message}; ${EXTERNAL_CONTROL_PLANE.hint}.` : '';
       const summary =
-        `${info.kind === 'openshift' ? 'OpenShift' : 'Kubernetes'} ${info.version ?? '(version unknown)'}${info.platform ? ` on ${info.platform}` : ''}` +
-        `${info.networkType ? `, network ${info.networkType}` : ''}: ${info.nodes.length} nodes — ${roleText}.${notReady ? ` ${notReady} node(s) not ready.` : ''}`;
+        `${info.kind === 'openshift' ? 'OpenShift' : 'Kubernetes'} ${version}${info.platform ? ` on ${info.platform}` : ''}` +
+        `${info.networkType ? `, network ${info.networkType}` : ''}: ${info.nodes.length} nodes — ${roleText}.${notReady ? ` ${notReady} node(s) not ready.` : ''}` +
+        hosted.replace(/^ t/, ' T');
       return buildResult(ocpClusterInfoAnalyzer, range, { summary, data: { clusterInfo: info, source: ctx.clusterApi.description } });
     } catch (err) {
       const e = toQueryError(err, `${ctx.clusterApi.description}: cluster info`);

@@ -18,6 +18,7 @@ import { buildQueryParams } from './params';
 import { discover, discoveryQuery, EMPTY_DISCOVERY, type Discovery } from './discovery';
 import { memberFilterFor } from './memberFilter';
 import { windowFacts, windowFactsQuery, type WindowFacts } from './windowFacts';
+import { reducedScrapeNotice } from './reducedScrape';
 import { buildStatsQuery } from './statsQuery';
 import { samplesToRows } from './rows';
 import { rangeToSeries } from './series';
@@ -145,6 +146,8 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
         errors.push(toQueryError(err, dq));
         log.warn(`etcd discovery query failed; assuming etcd ${disc.generation} metric names and raw peer ids`);
       }
+
+      if (disc.reducedScrape) errors.push(reducedScrapeNotice(dq));
 
       let memberFilter = '';
       let memberNode: string | undefined;

@@ -1,6 +1,7 @@
 // One cheap instant query per collector tells what the rest of a collection needs to know about the cluster:
 // the etcd generation (metric names), member ids (peer metrics label pairs by hex id), the member label sets
-// (for the member filter) and the node-exporter nodes (for member→node mapping).
+// (for the member filter), the node-exporter nodes (for member→node mapping), and whether Prometheus scrapes only a
+// reduced set of etcd metrics (OpenShift's `minimal` monitoring collection profile).
 import type { InstantSample, MetricSource, QueryOptions } from '../source/types';
 import type { Profile } from '../profiles/types';
 import type { EtcdGeneration } from '../metrics/types';
@@ -15,6 +16,11 @@ export interface Discovery {
   members: Map<string, Record<string, string>>;
   /** Node names seen on node-exporter targets. */
   nodes: string[];
+  /**
+   * etcd answers (has_leader) but exports neither its version nor its id: the series a reduced scrape drops first,
+   * as OpenShift's `minimal` collection profile does (servicemonitor-etcd-minimal keeps 14 etcd metrics).
+   */
+  reducedScrape?: boolean;
 }
 
 export const EMPTY_DISCOVERY: Discovery = { generation: DEFAULT_GENERATION, memberById: new Map(), members: new Map(), nodes: [] };
@@ -22,7 +28,8 @@ export const EMPTY_DISCOVERY: Discovery = { generation: DEFAULT_GENERATION, memb
 export function discoveryQuery(profile: Profile): string {
   const etcd = `{${joinMatchers(profile.etcdMatchers())}}`;
   const node = `{${joinMatchers(profile.nodeMatchers())}}`;
-  return `${generationQuery(profile.etcdMatchers())} or etcd_server_id${etcd} or up${node}`;
+  // has_leader is kept by every scrape profile: with it, a missing version/id says "reduced scrape", not "no etcd".
+  return `${generationQuery(profile.etcdMatchers())} or etcd_server_id${etcd} or etcd_server_has_leader${etcd} or up${node}`;
 }
 
 export function parseDiscovery(samples: readonly InstantSample[], profile: Profile): Discovery {
@@ -35,7 +42,9 @@ export function parseDiscovery(samples: readonly InstantSample[], profile: Profi
     if (s.labels.server_id) memberById.set(s.labels.server_id.toLowerCase(), member);
   }
   const nodes = [...new Set(samples.filter((s) => s.labels.__name__ === 'up').map((s) => profile.nodeOf(s.labels)))].sort();
-  return { generation: detectGeneration(etcdSamples), memberById, members, nodes };
+  const has = (name: string) => etcdSamples.some((s) => s.labels.__name__ === name);
+  const reducedScrape = has('etcd_server_has_leader') && !has('etcd_server_version') && !has('etcd_server_id') && !has('etcd_cluster_version');
+  return { generation: detectGeneration(etcdSamples), memberById, members, nodes, ...(reducedScrape ? { reducedScrape } : {}) };
 }
 
 export async function discover(source: MetricSource, profile: Profile, time: Date, opts: QueryOptions): Promise<Discovery> {

@@ -1,4 +1,5 @@
-// etcd renamed some series between 3.4 and 3.5 (compaction histogram, DB size). The generation is read from the
+// etcd 3.5 dropped the 3.4 `etcd_debugging_mvcc_` copies of some series (DB size, put/delete/txn counters; the
+// compaction histogram and key counter kept their debugging names). The generation is read from the
 // version labels etcd exports about itself, with one cheap instant query; the collector caches the answer.
 import type { InstantSample } from '../source/types';
 import type { EtcdGeneration } from './types';

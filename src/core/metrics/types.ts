@@ -1,7 +1,7 @@
 // A metric is declared once here: collectors, charts, reports and thresholds refer to it by id.
 import type { MetricCategory, Scope, Statistic, Unit } from '../types';
 
-/** etcd metric-name generation: 3.4 vs 3.5+ renamed some series (compaction histogram, DB size). */
+/** etcd metric-name generation: 3.5 dropped the 3.4 `etcd_debugging_mvcc_` copies of DB size and put/delete/txn. */
 export type EtcdGeneration = '3.4' | '3.5+';
 
 export interface QueryParams {

@@ -1,8 +1,11 @@
 // OpenShift profile: etcd pods `etcd-<node>` in openshift-etcd, scraped by the platform Prometheus (read through
-// the Thanos querier); node-exporter's instance label is the node name there, so members join nodes by name.
+// the Thanos querier); node-exporter's instance label is the node name there. etcd's own `--name` is the node name
+// too, so a member is named by its node: the `pod` label loses its `etcd-` prefix (memberName.ts), and metrics,
+// etcdctl's member list and node-exporter all say the same name.
 import type { Profile, ProfileConfig } from './types';
 import { validateSelector } from './selector';
 import { GENERIC_ETCD_SELECTOR, GENERIC_NODE_SELECTOR, memberFromLabels, nodeFromLabels } from './generic';
+import { memberFromPod } from './memberName';
 
 export const OPENSHIFT_ETCD_SELECTOR = 'namespace="openshift-etcd", job="etcd"';
 export const OPENSHIFT_NODE_SELECTOR = 'job="node-exporter"';
@@ -11,8 +14,12 @@ const MEMBER_LABELS = ['pod', 'member', 'instance'] as const;
 const NODE_LABELS = ['node', 'instance', 'nodename'] as const;
 
 /** `etcd-master-0` → `master-0`; other names unchanged. */
-export function nodeFromEtcdPod(pod: string): string {
-  return pod.startsWith('etcd-') ? pod.slice('etcd-'.length) : pod;
+export const nodeFromEtcdPod = memberFromPod;
+
+/** The member's name: its node's (the pod label without `etcd-`), else `member`, else the instance. */
+function openshiftMemberOf(labels: Record<string, string>): string {
+  if (labels.pod) return memberFromPod(labels.pod);
+  return memberFromLabels(labels, MEMBER_LABELS);
 }
 
 export function createOpenShiftProfile(cfg: ProfileConfig): Profile {
@@ -30,7 +37,7 @@ export function createOpenShiftProfile(cfg: ProfileConfig): Profile {
     memberLabels: MEMBER_LABELS,
     nodeLabels: NODE_LABELS,
     hasClusterApi: true,
-    memberOf: (labels) => memberFromLabels(labels, MEMBER_LABELS),
+    memberOf: openshiftMemberOf,
     nodeOf: (labels) => nodeFromLabels(labels, NODE_LABELS),
     nodeForMember(member, memberLabels, knownNodes) {
       if (mapping[member]) return mapping[member];

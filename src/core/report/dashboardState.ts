@@ -8,6 +8,7 @@ import { pickStat, verdictOf } from './keyMetrics';
 import { pairOf } from '../analysis/metricLookup';
 import { healthOf } from './model';
 import { mergeFindings } from './findingOrder';
+import { withEtcdMemberNames } from '../profiles/memberName';
 import type { DashboardCell, DashboardFinding, DashboardMember, DashboardRange, DashboardState } from './dashboardTypes';
 
 /** Failures that mean "could not talk to the source at all" rather than "one query was bad". */
@@ -60,8 +61,9 @@ export interface DashboardInput {
 export function buildDashboardState(input: DashboardInput): DashboardState {
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
   const results = [input.deep, input.status].filter((r): r is AnalyzerResult => !!r);
-  const metrics = input.deep?.metrics ?? [];
   const cluster = findClusterStatus(results);
+  // etcd's member names (etcdctl, gateway) and the metrics' names are joined first: one row per member.
+  const metrics = withEtcdMemberNames(input.deep?.metrics ?? [], cluster?.members.map((m) => m.name) ?? []);
   const errors = results.flatMap((r) => r.errors);
 
   const hasSeries = (input.deep?.series ?? []).some((s) => s.points.some((p) => p[1] !== null));

@@ -4,6 +4,7 @@ import type { Level, LevelKey, Thresholds } from '../analysis/thresholds';
 import type { MemberCell, MemberColumn, MemberComparison, MemberRow } from './modelTypes';
 import { pickStat, verdictOf } from './keyMetrics';
 import { median, pairOf } from '../analysis/metricLookup';
+import { withEtcdMemberNames } from '../profiles/memberName';
 
 interface ColumnDef extends MemberColumn {
   statistics: Statistic[];
@@ -38,10 +39,12 @@ export interface MemberInfo {
 }
 
 export function compareMembers(
-  metrics: readonly MetricSummary[],
+  collected: readonly MetricSummary[],
   thresholds: Thresholds,
   known: readonly MemberInfo[] = [],
 ): MemberComparison {
+  // etcd's member names and the metrics' names are joined first, so a member is one row (see memberName.ts).
+  const metrics = withEtcdMemberNames(collected, known.map((k) => k.name));
   // Members: those etcd reports, plus every member-scoped metric's member.
   const names = new Set(known.map((k) => k.name));
   const nodeToMembers = new Map<string, string[]>();

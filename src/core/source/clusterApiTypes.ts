@@ -11,7 +11,12 @@ export interface NodeInfo {
 
 export interface ClusterInfo {
   kind: 'openshift' | 'kubernetes';
+  /** The installed version (during an update still the old one). */
   version?: string;
+  /** The version an update in progress goes to (ClusterVersion history[0] still Partial). */
+  updatingTo?: string;
+  /** OpenShift Infrastructure status.controlPlaneTopology: HighlyAvailable, SingleReplica, DualReplica, External. */
+  controlPlaneTopology?: string;
   platform?: string;
   networkType?: string;
   nodes: NodeInfo[];

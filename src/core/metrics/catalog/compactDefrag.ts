@@ -1,18 +1,15 @@
 // Compaction (drops old revisions), defragmentation (gives free pages back to the filesystem; blocks the member)
-// and raft snapshot saves. The compaction histogram was renamed in 3.5, and is in milliseconds: converted to seconds.
-import type { MetricDef, QueryParams } from '../types';
-import { byGeneration, etcdIncrease, etcdQuantile, etcdRate, orFallback } from '../build';
+// and raft snapshot saves. The compaction histogram is in milliseconds: converted to seconds.
+import type { MetricDef } from '../types';
+import { etcdIncrease, etcdQuantile } from '../build';
 import { counter, histogram } from '../kinds';
 
 const c = 'compact_defrag' as const;
 
-/** 3.4 `etcd_debugging_mvcc_…` vs 3.5+ `etcd_mvcc_…`: the generation's own name first, the other as fallback. */
-function compactionNames(p: QueryParams): [string, string] {
-  return byGeneration(p, {
-    v34: 'etcd_debugging_mvcc_db_compaction_total_duration_milliseconds',
-    v35: 'etcd_mvcc_db_compaction_total_duration_milliseconds',
-  });
-}
+// Compaction keeps its `etcd_debugging_mvcc_` names in every release (3.4, 3.5 and 3.6 alike: etcd's
+// server/storage/mvcc/metrics.go); no `etcd_mvcc_db_compaction_*` series exists, so there is nothing to fall back to.
+const COMPACTION = 'etcd_debugging_mvcc_db_compaction_total_duration_milliseconds';
+const COMPACTED_KEYS = 'etcd_debugging_mvcc_db_compaction_keys_total';
 
 const SNAP = 'etcd_debugging_snap_save_total_duration_seconds';
 const DEFRAG = 'etcd_disk_backend_defrag_duration_seconds';
@@ -25,10 +22,7 @@ export const compactDefragMetrics: MetricDef[] = [
     scope: 'member',
     unit: 'seconds',
     description: 'Time a compaction takes (mvcc db_compaction_total_duration, ms → s). null when no compaction ran.',
-    quantile: (p, q, w) => {
-      const buckets = compactionNames(p).map((n) => etcdRate(p, `${n}_bucket`, w, undefined, ['le']));
-      return `histogram_quantile(${q}, ${orFallback(...buckets)}) / 1000`;
-    },
+    quantile: (p, q, w) => `${etcdQuantile(p, q, COMPACTION, w)} / 1000`,
   }),
   counter({
     id: 'compactions',
@@ -37,7 +31,7 @@ export const compactDefragMetrics: MetricDef[] = [
     scope: 'member',
     unit: 'count',
     description: 'Compactions run in the window.',
-    increase: (p, w) => orFallback(...compactionNames(p).map((n) => etcdIncrease(p, `${n}_count`, w))),
+    increase: (p, w) => etcdIncrease(p, `${COMPACTION}_count`, w),
   }),
   counter({
     id: 'compacted_keys',
@@ -46,12 +40,7 @@ export const compactDefragMetrics: MetricDef[] = [
     scope: 'member',
     unit: 'count',
     description: 'Keys removed by compaction in the window.',
-    increase: (p, w) =>
-      orFallback(
-        ...byGeneration(p, { v34: 'etcd_debugging_mvcc_db_compaction_keys_total', v35: 'etcd_mvcc_db_compaction_keys_total' }).map((n) =>
-          etcdIncrease(p, n, w),
-        ),
-      ),
+    increase: (p, w) => etcdIncrease(p, COMPACTED_KEYS, w),
   }),
   histogram({
     id: 'defrag_duration',

@@ -4,6 +4,7 @@ import type { ClusterApi, ClusterInfo, NodeInfo } from '../clusterApiTypes';
 import type { KubeClient } from './kubeClient';
 import { isOpenShift } from './discovery';
 import { parseQuantity } from './quantity';
+import { INFRASTRUCTURE_PATH, type InfrastructureJson } from './topology';
 
 interface NodeJson {
   metadata?: { name?: string; labels?: Record<string, string> };
@@ -11,9 +12,6 @@ interface NodeJson {
 }
 interface ClusterVersionJson {
   status?: { desired?: { version?: string }; history?: { state?: string; version?: string }[] };
-}
-interface InfrastructureJson {
-  status?: { platform?: string; platformStatus?: { type?: string } };
 }
 interface NetworkJson {
   spec?: { networkType?: string };
@@ -41,6 +39,23 @@ export function toNodeInfo(n: NodeJson): NodeInfo {
   };
 }
 
+/**
+ * The installed version, and the target while an update runs. `status.desired` is the target as soon as an update
+ * starts, while `history[0]` (newest first) stays `Partial` until it completes: the installed version is then the
+ * newest `Completed` entry.
+ */
+export function clusterVersionOf(cv: ClusterVersionJson | undefined): { version?: string; updatingTo?: string } {
+  const history = cv?.status?.history ?? [];
+  const desired = cv?.status?.desired?.version;
+  const completed = history.find((h) => h.state === 'Completed')?.version;
+  if (history[0]?.state === 'Partial') {
+    const target = history[0].version ?? desired;
+    return { ...(completed ? { version: completed } : {}), ...(target ? { updatingTo: target } : {}) };
+  }
+  const version = completed ?? desired;
+  return version ? { version } : {};
+}
+
 export function createKubeClusterApi(kube: KubeClient): ClusterApi {
   return {
     description: `Kubernetes API ${kube.target.server} (context ${kube.target.context})`,
@@ -52,14 +67,15 @@ export function createKubeClusterApi(kube: KubeClient): ClusterApi {
       }
       const [cv, infra, net] = await Promise.all([
         kube.getOptional<ClusterVersionJson>('/apis/config.openshift.io/v1/clusterversions/version', signal),
-        kube.getOptional<InfrastructureJson>('/apis/config.openshift.io/v1/infrastructures/cluster', signal),
+        kube.getOptional<InfrastructureJson>(INFRASTRUCTURE_PATH, signal),
         kube.getOptional<NetworkJson>('/apis/config.openshift.io/v1/networks/cluster', signal),
       ]);
-      const completed = cv?.status?.history?.find((h) => h.state === 'Completed')?.version;
+      const topology = infra?.status?.controlPlaneTopology;
       return {
         kind: 'openshift',
-        version: cv?.status?.desired?.version ?? completed,
+        ...clusterVersionOf(cv),
         platform: infra?.status?.platformStatus?.type ?? infra?.status?.platform,
+        ...(topology ? { controlPlaneTopology: topology } : {}),
         networkType: net?.status?.networkType ?? net?.spec?.networkType,
         nodes: (nodes.items ?? []).map(toNodeInfo),
       } satisfies ClusterInfo;

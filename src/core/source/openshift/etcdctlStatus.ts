@@ -6,6 +6,7 @@ import { SourceError } from '../types';
 import type { KubeClient } from './kubeClient';
 import { execInPod, type ExecResult } from './podExec';
 import { alarmName, toHexId } from '../etcdIds';
+import { controlPlaneTopology, EXTERNAL_CONTROL_PLANE, isExternalControlPlane } from './topology';
 
 export const ETCD_NAMESPACE = 'openshift-etcd';
 const POD_SELECTOR = 'app=etcd';
@@ -64,6 +65,9 @@ export async function findEtcdPods(kube: KubeClient, signal?: AbortSignal): Prom
   usable.sort((a, b) => Number(!!ready(b)) - Number(!!ready(a)));
   const names = usable.map((p) => p.metadata?.name).filter((n): n is string => !!n);
   if (!names.length) {
+    if (isExternalControlPlane(await controlPlaneTopology(kube, signal))) {
+      throw new SourceError('unavailable', EXTERNAL_CONTROL_PLANE.message, path, EXTERNAL_CONTROL_PLANE.hint);
+    }
     throw new SourceError(
       'unavailable',
       `no running etcd pod with an etcdctl container in ${ETCD_NAMESPACE} (label ${POD_SELECTOR})`,
