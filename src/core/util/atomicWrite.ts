@@ -5,7 +5,7 @@ import { promises as fsp, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pidAlive } from './pidAlive';
-import { checkFileTarget, existingOwnership } from '../util/safePath';
+import { checkFileTarget, existingOwnership } from './safePath';
 
 const TMP_MARK = '.tmp-';
 
