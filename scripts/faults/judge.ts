@@ -14,7 +14,7 @@ export interface Judgement {
   printable: string;
 }
 
-export function judge(s: Pick<Scenario, 'name' | 'healthy'>, expected: { category: string; members: string[] }, r: AnalyzerResult): Judgement {
+export function judge(s: Pick<Scenario, 'name' | 'healthy'>, expected: { category: string; orCategory?: string; members: string[] }, r: AnalyzerResult): Judgement {
   const d = r.diagnosis;
   const first = d?.incidents.slice().sort((a, b) => a.rank - b.rank)[0];
   const got = !d ? 'no diagnosis in the result' : first ? `${first.category}/${first.member}` : 'no incident';
@@ -33,13 +33,14 @@ export function judge(s: Pick<Scenario, 'name' | 'healthy'>, expected: { categor
     if (d.verdict === 'healthy') problems.push('verdict "healthy" while a fault was injected');
     if (!first) problems.push('no incident while a fault was injected');
     else {
-      if (first.category !== expected.category) problems.push(`first incident is ${first.category}, expected ${expected.category}`);
+      const right = [expected.category, expected.orCategory].filter(Boolean);
+      if (!right.includes(first.category)) problems.push(`first incident is ${first.category}, expected ${right.join(' or ')}`);
       if (expected.members.length && !expected.members.includes(first.member)) problems.push(`first incident names ${first.member}, expected ${expected.members.join(' or ')}`);
     }
   }
 
   const lines = [
-    `${problems.length ? 'WRONG' : 'right'}: expected ${s.healthy ? 'no critical, ≤1 warning' : `${expected.category}/${expected.members.join('|') || '?'}`}, got ${got}, verdict ${verdict}`,
+    `${problems.length ? 'WRONG' : 'right'}: expected ${s.healthy ? 'no critical, ≤1 warning' : `${[expected.category, expected.orCategory].filter(Boolean).join('|')}/${expected.members.join('|') || '?'}`}, got ${got}, verdict ${verdict}`,
     ...problems.map((p) => `  problem: ${p}`),
   ];
   if (d) {

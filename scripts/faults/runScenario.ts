@@ -13,7 +13,7 @@ import { judge, type Judgement } from './judge';
 export interface ScenarioRun {
   scenario: string;
   fault: string;
-  expected: { category: string; members: string[] };
+  expected: { category: string; orCategory?: string; members: string[] };
   injected: FaultRecord;
   /** ISO times of the bed's start and of the analysis. */
   bedStartedAt: string;
@@ -32,7 +32,7 @@ export async function runScenario(s: Scenario, log: (line: string) => void = (l)
   const bedStartedAt = new Date().toISOString();
   try {
     log('starting a fresh bed');
-    bed = await startFaultBed();
+    bed = await startFaultBed({ proxiedPeers: s.proxiedPeers });
     // Base load so every member has fsync/commit samples before the fault.
     const w = startWriter(bed.etcdEndpoints, { concurrency: 4, maxMs: 20_000 });
     await sleep(4000);
@@ -49,7 +49,7 @@ export async function runScenario(s: Scenario, log: (line: string) => void = (l)
     const window = injected.window ?? { duration: '5m' };
     const analysedAt = new Date().toISOString();
     const result = await runAnalyzer(contextFor(bed.promUrl, bed.etcdEndpoints), 'get_etcd_bottleneck_analysis', window, { record: false });
-    const expected = { category: s.expected.category, members: injected.expectedMembers ?? s.expected.members };
+    const expected = { ...s.expected, members: injected.expectedMembers ?? s.expected.members };
     const judgement = judge(s, expected, result);
     log(judgement.printable);
     return { scenario: s.name, fault: s.fault, expected, injected, bedStartedAt, analysedAt, window, environment: { ...environment(), loadavgBefore, loadavgAfter: os.loadavg().map((x) => Math.round(x * 100) / 100) }, result, judgement };

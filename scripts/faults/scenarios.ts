@@ -12,6 +12,8 @@ import { startWriter } from './writer';
 
 export interface Expected {
   category: FindingCategory;
+  /** Another category that is also right (a partitioned member is as much unreachable as a network fault). */
+  orCategory?: FindingCategory;
   /** Any of these members is right (`cluster` for a cluster-wide cause). */
   members: string[];
 }
@@ -39,6 +41,8 @@ export interface Scenario {
   expected: Expected;
   /** The healthy bed: asserted as "no critical, at most one warning" instead of a first cause. */
   healthy?: boolean;
+  /** Start the bed with every peer link through a proxy (see startFaultBed). */
+  proxiedPeers?: boolean;
   inject(bed: FaultBed, log: (s: string) => void): Promise<FaultRecord>;
 }
 
@@ -234,6 +238,32 @@ export const SCENARIOS: Scenario[] = [
       notes.push(`m3 DB ${size} B, quota ${quota} B; alarms: ${(await alarms(m3).catch(() => [])).join(', ') || 'none'}`);
       await whileWriting(bed, notes, { pauseMs: 100 }, () => sleep(20_000));
       return { member: 'm3', startedAt, endedAt: now(), magnitude: `m3 quota ${quota} B = half its ${size} B DB; writes for 40 s`, notes };
+    },
+  },
+  {
+    name: 'partitioned-member',
+    fault: 'one member cut off from its peers for 60 s (proxies close its peer connections; it stays up)',
+    expected: { category: 'network', orCategory: 'availability', members: ['m3'] },
+    proxiedPeers: true,
+    async inject(bed, log) {
+      const notes: string[] = [];
+      const members = await memberList(bed.etcdEndpoints);
+      const id = members.find((m) => m.name === 'm3')?.id;
+      if (!id) throw new Error(`m3 not in the member list: ${JSON.stringify(members)}`);
+      const hex = BigInt(id).toString(16);
+      notes.push(`leader before: ${(await leaderName(bed.etcdEndpoints)) ?? 'none'}; m3 id ${hex}`);
+      const startedAt = now();
+      try {
+        bed.proxies.m3!.block('all');
+        bed.proxies.m1!.block(hex);
+        bed.proxies.m2!.block(hex);
+        log(`m3 (${hex}) cut off`);
+        await whileWriting(bed, notes, {}, () => sleep(FAULT_SECONDS * 1000));
+      } finally {
+        for (const m of MEMBER_NAMES) bed.proxies[m]!.block(undefined);
+      }
+      notes.push(`leader after: ${(await leaderName(bed.etcdEndpoints)) ?? 'none'}`);
+      return { member: 'm3', startedAt, endedAt: now(), magnitude: `m3 cut off from m1 and m2 (both directions) for ${FAULT_SECONDS} s, then reconnected`, notes };
     },
   },
   {
