@@ -13,6 +13,7 @@ import { leaderOf } from './generalInfo';
 import { deepDriveAnalyzer } from './deepDrive';
 import { bottleneckAnalysisAnalyzer } from './bottleneckAnalysis';
 import { WINDOW_ANALYZERS } from './windowAnalyzers';
+import { withDiagnosis } from '../diagnosis/attach';
 
 /** Report sections in reading order. Bottleneck first so its findings (with every correlation) win de-duplication. */
 export const REPORT_SECTIONS: Analyzer<typeof commonInput>[] = [
@@ -72,7 +73,7 @@ export const performanceReportAnalyzer: Analyzer<typeof commonInput> = {
         errorsPhrase(errors)
       : `etcd performance report over ${range.duration}: no etcd data could be read.${errorsPhrase(errors)}`;
 
-    const result = buildResult(performanceReportAnalyzer, range, {
+    const result = withDiagnosis(buildResult(performanceReportAnalyzer, range, {
       summary,
       metrics,
       findings,
@@ -87,7 +88,7 @@ export const performanceReportAnalyzer: Analyzer<typeof commonInput> = {
         comparison: byTool.get('get_etcd_performance_deep_drive')?.data?.comparison ?? null,
         rootCauses: byTool.get('get_etcd_bottleneck_analysis')?.data?.rootCauses ?? [],
       },
-    });
+    }));
     return save(ctx, result);
   },
 };
