@@ -2,12 +2,16 @@
 // prints the confusion table: injected fault × first diagnosis (category/member), right or wrong. Writes the
 // table with its date and machine to docs/diagnosis-confusion.md. Named without `.bench.ts` so `npm run bench`
 // (timing benches, seconds each) does not run this 20-minute measurement.
-//   bench:diagnosis [scenario ...]          bench:diagnosis --from-fixtures  (the recorded results, no bed)
+//   bench:diagnosis [scenario ...]   live, fresh bed per scenario
+//   bench:diagnosis --from-fixtures  the recorded findings of test/fixtures/faults re-diagnosed by today's engine
+//                                    (seconds, no bed; findings are as recorded, so rule changes since are not seen)
+//   bench:diagnosis --from-last-run  the results the last `npm run test:faults` saved (see runScenario.ts)
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
+import { diagnosisOf } from '../../src/core/diagnosis/attach';
 import { judge } from '../faults/judge';
-import { runScenario, type ScenarioRun } from '../faults/runScenario';
+import { LAST_RUN_DIR, runScenario, type ScenarioRun } from '../faults/runScenario';
 import { SCENARIOS } from '../faults/scenarios';
 
 const ROOT = resolve(__dirname, '../..');
@@ -51,6 +55,7 @@ function table(rows: Row[]): string {
 async function main() {
   const args = process.argv.slice(2);
   const fromFixtures = args.includes('--from-fixtures');
+  const fromLastRun = args.includes('--from-last-run');
   const only = args.filter((a) => !a.startsWith('--'));
   const rows: Row[] = [];
   const t0 = Date.now();
@@ -60,19 +65,25 @@ async function main() {
       let run: ScenarioRun;
       if (fromFixtures) {
         const rec = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/faults', `${s.name}.json`), 'utf8')) as Omit<ScenarioRun, 'judgement'>;
+        const result = { ...rec.result, diagnosis: diagnosisOf(rec.result) };
+        run = { ...rec, result, judgement: judge(s, rec.expected, result) };
+      } else if (fromLastRun) {
+        const rec = JSON.parse(readFileSync(join(LAST_RUN_DIR, `${s.name}.json`), 'utf8')) as ScenarioRun;
         run = { ...rec, judgement: judge(s, rec.expected, rec.result) };
       } else {
         run = await runScenario(s);
       }
-      rows.push(row(run, Math.round((Date.now() - t) / 1000)));
+      rows.push(row(run, fromLastRun ? run.seconds ?? 0 : Math.round((Date.now() - t) / 1000)));
     } catch (err) {
       rows.push({ scenario: s.name, fault: s.fault, magnitude: '-', expected: `${s.expected.category}`, got: `could not run: ${(err as Error).message}`, verdict: '-', ok: false, note: 'scenario failed to run', seconds: 0 });
     }
   }
-  const wall = Math.round((Date.now() - t0) / 1000);
+  let wall = Math.round((Date.now() - t0) / 1000);
   const right = rows.filter((r) => r.ok).length;
   const md = table(rows);
-  console.log(`\n${md}\n\n${right} of ${rows.length} right; wall time ${wall} s${fromFixtures ? ' (from the recorded fixtures)' : ''}`);
+  const source = fromFixtures ? 'recorded fixtures re-diagnosed' : fromLastRun ? `the last test:faults run (${LAST_RUN_DIR})` : 'live';
+  if (fromLastRun) wall = rows.reduce((a, r) => a + r.seconds, 0);
+  console.log(`\n${md}\n\n${right} of ${rows.length} right; ${fromFixtures ? '' : `scenario wall time ${wall} s; `}source: ${source}`);
   if (!fromFixtures && !only.length) {
     const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const machine = `${os.platform()} ${os.arch()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}`;

@@ -22,7 +22,7 @@ async function main() {
     const t = Date.now();
     try {
       const run = await runScenario(s);
-      const { judgement, ...recording } = run;
+      const { judgement, seconds: _seconds, ...recording } = run;
       const file = join(FIXTURES, `${s.name}.json`);
       writeFileSync(file, `${JSON.stringify({ recordedAt: new Date().toISOString(), ...recording }, null, 1)}\n`);
       console.log(`${s.name}: ${judgement.ok ? 'right' : 'WRONG'} (${judgement.got}, verdict ${judgement.verdict}) → ${file} [${Math.round((Date.now() - t) / 1000)} s]`);

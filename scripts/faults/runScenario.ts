@@ -1,7 +1,9 @@
 // One scenario end to end: fresh bed, base load, the fault, a settle time for Prometheus, the bottleneck
 // analysis over 5 minutes (in-process engine, like the faces use it), and the bed torn down whatever happened.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { runAnalyzer } from '../../src/core/analyzers/runAnalyzer';
 import type { AnalyzerResult } from '../../src/core/types';
 import { contextFor, waitForProm } from '../../test/helpers/prom';
@@ -22,13 +24,19 @@ export interface ScenarioRun {
   environment: { etcd: string; machine: string; cores: number; loadavgBefore: number[]; loadavgAfter: number[] };
   result: AnalyzerResult;
   judgement: Judgement;
+  /** Wall time of the whole scenario (bed start to analysis). */
+  seconds: number;
 }
+
+/** Every run also lands here (one file per scenario, overwritten), for `bench:diagnosis --from-last-run`. */
+export const LAST_RUN_DIR = join(process.env.TMPDIR ?? '/tmp', `etcd-analyzer-faults-last-run`);
 
 /** Seconds Prometheus gets after the fault for two scrapes (5 s interval) of its last state. */
 const SETTLE_MS = 12_000;
 
 export async function runScenario(s: Scenario, log: (line: string) => void = (l) => console.error(`[${s.name}] ${l}`)): Promise<ScenarioRun> {
   let bed: FaultBed | undefined;
+  const t0 = Date.now();
   const bedStartedAt = new Date().toISOString();
   try {
     log('starting a fresh bed');
@@ -52,7 +60,26 @@ export async function runScenario(s: Scenario, log: (line: string) => void = (l)
     const expected = { ...s.expected, members: injected.expectedMembers ?? s.expected.members };
     const judgement = judge(s, expected, result);
     log(judgement.printable);
-    return { scenario: s.name, fault: s.fault, expected, injected, bedStartedAt, analysedAt, window, environment: { ...environment(), loadavgBefore, loadavgAfter: os.loadavg().map((x) => Math.round(x * 100) / 100) }, result, judgement };
+    const run: ScenarioRun = {
+      scenario: s.name,
+      fault: s.fault,
+      expected,
+      injected,
+      bedStartedAt,
+      analysedAt,
+      window,
+      environment: { ...environment(), loadavgBefore, loadavgAfter: os.loadavg().map((x) => Math.round(x * 100) / 100) },
+      result,
+      judgement,
+      seconds: Math.round((Date.now() - t0) / 1000),
+    };
+    try {
+      mkdirSync(LAST_RUN_DIR, { recursive: true });
+      writeFileSync(join(LAST_RUN_DIR, `${s.name}.json`), JSON.stringify(run));
+    } catch (err) {
+      log(`could not keep the run in ${LAST_RUN_DIR}: ${(err as Error).message}`);
+    }
+    return run;
   } finally {
     await bed?.stop().catch((e) => log(`bed stop failed: ${(e as Error).message}`));
   }
