@@ -6,6 +6,7 @@
 //   bench:diagnosis --from-fixtures  the recorded findings of test/fixtures/faults re-diagnosed by today's engine
 //                                    (seconds, no bed; findings are as recorded, so rule changes since are not seen)
 //   bench:diagnosis --from-last-run  the results the last `npm run test:faults` saved (see runScenario.ts)
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,6 +28,8 @@ interface Row {
   ok: boolean;
   note: string;
   seconds: number;
+  /** 1-minute load average when the fault started (the machine may be shared). */
+  load?: number;
 }
 
 function row(run: ScenarioRun, seconds: number): Row {
@@ -42,6 +45,7 @@ function row(run: ScenarioRun, seconds: number): Row {
     ok: run.judgement.ok,
     note: run.judgement.problems.join('; '),
     seconds,
+    load: run.environment?.loadavgBefore?.[0],
   };
 }
 
@@ -50,6 +54,15 @@ function table(rows: Row[]): string {
   const lines = ['| injected fault | magnitude | expected first diagnosis | got (first incident) | verdict | right? |', '| --- | --- | --- | --- | --- | --- |'];
   for (const r of rows) lines.push(`| ${r.scenario} | ${esc(r.magnitude)} | ${r.expected} | ${esc(r.got)} | ${r.verdict} | ${r.ok ? 'right' : `**wrong**: ${esc(r.note)}`} |`);
   return lines.join('\n');
+}
+
+function loadNote(rows: Row[]): string {
+  const loads = rows.map((r) => r.load).filter((x): x is number => typeof x === 'number');
+  if (!loads.length) return '';
+  const lo = Math.min(...loads).toFixed(1);
+  const hi = Math.max(...loads).toFixed(1);
+  const busy = Math.max(...loads) > os.cpus().length;
+  return `1-minute load average when the faults started: ${lo}–${hi} on ${os.cpus().length} cores${busy ? ' (the machine was shared with other work, so node CPU is high outside the CPU scenario too)' : ''}.`;
 }
 
 async function main() {
@@ -87,6 +100,12 @@ async function main() {
   if (!fromFixtures && !only.length) {
     const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const machine = `${os.platform()} ${os.arch()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}`;
+    let commit = 'unknown commit';
+    try {
+      commit = `commit ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()}`;
+    } catch {
+      /* not a git checkout */
+    }
     writeFileSync(
       DOC,
       `# Diagnosis confusion table\n\nEach row injects one fault into a fresh local 3-member etcd cluster (etcd ${process.env.ETCD_VERSION ?? '3.4 from Debian'}, loopback, ` +
@@ -94,7 +113,8 @@ async function main() {
         `starts after the cluster's start-up) and compares the FIRST incident of the diagnosis with the injected cause. ` +
         `Re-measure with \`npm run bench:diagnosis\` (about 20 minutes; it rewrites this file); the same scenarios are asserted by ` +
         `\`npm run test:faults\`. How each fault is injected: \`scripts/faults/scenarios.ts\`; recorded results: \`test/fixtures/faults/\`.\n\n` +
-        `Measured ${when} on ${machine} (shared with other work: load average during the run is in each recording). ` +
+        `Measured ${when} (${commit}, ${fromLastRun ? 'results of the last `npm run test:faults`' : 'live'}) on ${machine}; ` +
+        `${loadNote(rows)} ` +
         `${right} of ${rows.length} right; wall time ${wall} s.\n\n${md}\n`,
     );
     console.log(`wrote ${DOC}`);
