@@ -31,6 +31,26 @@ export interface ScenarioRun {
 /** Every run also lands here (one file per scenario, overwritten), for `bench:diagnosis --from-last-run`. */
 export const LAST_RUN_DIR = join(process.env.TMPDIR ?? '/tmp', `etcd-analyzer-faults-last-run`);
 
+/**
+ * Interrupted (Ctrl-C, a CI timeout): stop the bed of the scenario in flight before exiting. Hogs and strace end
+ * on their own (`timeout`), proxies die with this process; etcd and Prometheus would not.
+ */
+let current: { bed?: FaultBed; dir?: string; offset?: number } = {};
+function stopOnSignal(signal: NodeJS.Signals, code: number) {
+  process.once(signal, () => {
+    if (current.bed) {
+      try {
+        execFileSync('bash', [join(__dirname, '../testbed/down.sh')], { env: { ...process.env, PORT_OFFSET: String(current.offset), BED: current.dir, WIPE: '1' }, stdio: 'ignore', timeout: 20_000 });
+      } catch {
+        /* exiting anyway */
+      }
+    }
+    process.exit(code);
+  });
+}
+stopOnSignal('SIGINT', 130);
+stopOnSignal('SIGTERM', 143);
+
 /** Seconds Prometheus gets after the fault for two scrapes (5 s interval) of its last state. */
 const SETTLE_MS = 12_000;
 
@@ -41,6 +61,7 @@ export async function runScenario(s: Scenario, log: (line: string) => void = (l)
   try {
     log('starting a fresh bed');
     bed = await startFaultBed({ proxiedPeers: s.proxiedPeers });
+    current = { bed, dir: bed.dir, offset: bed.offset };
     // Base load so every member has fsync/commit samples before the fault.
     const w = startWriter(bed.etcdEndpoints, { concurrency: 4, maxMs: 20_000 });
     await sleep(4000);
@@ -82,6 +103,7 @@ export async function runScenario(s: Scenario, log: (line: string) => void = (l)
     return run;
   } finally {
     await bed?.stop().catch((e) => log(`bed stop failed: ${(e as Error).message}`));
+    current = {};
   }
 }
 
