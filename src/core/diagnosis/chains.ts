@@ -26,9 +26,15 @@ export interface SignalRef {
    * same cause exists, these findings are listed as its consequences instead of as the cause.
    */
   inferred?: boolean;
+  /** A measurement that settles the question (up = 0, a NOSPACE alarm): counts fully whatever its severity. */
+  definitive?: boolean;
 }
 
 export interface Contradiction {
+  /** Counts only when the finding is on every other member too (the peers are as slow: the cause is shared). */
+  onEveryOtherMember?: boolean;
+  /** Skipped when the incident's pair signal covers every link (see everyLinkBonus). */
+  unlessEveryLink?: boolean;
   rule: string;
   where: Where;
   /** Score taken away when present. */
@@ -48,11 +54,25 @@ export interface CausalChain {
   label: string;
   /** Findings that start this cause (the direct measurement of it). */
   starts: SignalRef[];
+  /** Findings that must all be present (with at least this severity) for the cause to stand. */
+  requires?: { rule: string; severity?: 'warning' | 'critical' }[];
+  /**
+   * Extra strength when this pair signal covers every measured link: "every link slow" is the signature of the
+   * network itself, while a busy member slows only the links that touch it.
+   */
+  everyLinkBonus?: { rule: string; metric: string; bonus: number };
   /** Findings that corroborate it once started (not enough on their own). */
   supports: SignalRef[];
   /** Findings it explains, and where they appear. */
   consequences: { rule: string; where: Where }[];
   contradictedBy?: Contradiction[];
+  /**
+   * A pressure on a shared resource (a busy node) that harms etcd only through its effects: with no effect measured,
+   * the incident is at most this severe (a busy node whose etcd stays within target is a warning, not an outage).
+   */
+  capWithoutEffects?: 'warning' | 'info';
+  /** One incident for the cluster when every member shows it (fragmentation after a cluster-wide delete). */
+  mergeWhenAll?: boolean;
   recommendation: string;
   /** Why these signals point here (plain text, the subject is substituted for {s}). */
   reasoning: string;
@@ -94,7 +114,7 @@ export const CHAINS: readonly CausalChain[] = [
     subject: 'member',
     label: 'Member stopped',
     starts: [
-      { rule: 'member_down', where: 'self', weight: 100 },
+      { rule: 'member_down', where: 'self', weight: 100, definitive: true },
       { rule: 'member_was_down', where: 'self', weight: 60 },
       // Inferred: peers cannot deliver to it. Weaker than a direct measurement of the member itself.
       { rule: 'peer_sent_failures', where: 'to_self', weight: 22, inferred: true },
@@ -115,7 +135,7 @@ export const CHAINS: readonly CausalChain[] = [
     subject: 'member',
     label: 'Database quota full',
     starts: [
-      { rule: 'nospace_alarm', where: 'self', weight: 130 },
+      { rule: 'nospace_alarm', where: 'self', weight: 130, definitive: true },
       { rule: 'db_quota_high', where: 'self', weight: 75 },
     ],
     supports: [
@@ -133,6 +153,20 @@ export const CHAINS: readonly CausalChain[] = [
     reasoning:
       '{s}\'s database reached its quota: etcd raises NOSPACE and rejects writes, so proposals and write requests fail ' +
       'until space is reclaimed and the alarm is disarmed.',
+  },
+  {
+    id: 'restart_churn',
+    category: 'leader',
+    subject: 'cluster',
+    label: 'Leader churn from member restarts',
+    starts: [{ rule: 'leader_changes', where: 'any', weight: 50 }],
+    requires: [{ rule: 'leader_changes', severity: 'critical' }, { rule: 'member_was_down' }],
+    supports: [{ rule: 'member_was_down', where: 'any', weight: 30 }],
+    consequences: [...SLOW_MEMBER_EFFECTS.filter((c) => c.where === 'any'), { rule: 'peer_sent_failures', where: 'any' }, { rule: 'peer_received_failures', where: 'any' }, { rule: 'member_down', where: 'any' }],
+    recommendation: REC.restarts,
+    reasoning:
+      'Members went down and came back during the window and the leader changed as many times: each restart of the ' +
+      'leader costs an election, with failed proposals and slow requests until a new leader is in place.',
   },
   {
     id: 'slow_disk',
@@ -156,6 +190,21 @@ export const CHAINS: readonly CausalChain[] = [
         unless: ['outlier_wal_fsync_duration', 'outlier_backend_commit_duration', 'node_iowait_high'],
         why: 'its node\'s CPU was saturated while iowait stayed calm and its peers were as slow',
       },
+      {
+        rule: 'node_cpu_peak',
+        where: 'node',
+        penalty: 20,
+        unless: ['outlier_wal_fsync_duration', 'outlier_backend_commit_duration', 'node_iowait_high'],
+        why: 'its node\'s CPU was saturated for a while and its peers were as slow',
+      },
+      {
+        rule: 'wal_fsync_p99_high',
+        where: 'any',
+        onEveryOtherMember: true,
+        penalty: 25,
+        unless: ['outlier_wal_fsync_duration', 'outlier_backend_commit_duration', 'node_iowait_high'],
+        why: 'every other member\'s fsync is as slow, so the cause is shared (load, a common disk or host), not this member\'s disk',
+      },
     ],
     recommendation: REC.disk,
     reasoning:
@@ -169,8 +218,11 @@ export const CHAINS: readonly CausalChain[] = [
     label: 'CPU saturated',
     starts: [
       { rule: 'node_cpu_high', where: 'self', weight: 50 },
+      // Saturated for a minute or so inside the window: a real episode, weaker than a saturated average.
+      { rule: 'node_cpu_peak', where: 'self', weight: 32 },
       { rule: 'process_cpu_high', where: 'hosted', weight: 35 },
-      { rule: 'cpu_root_cause', where: 'hosted', weight: 30 },
+      // The correlation adds one independent fact (the disk was calm), not a second CPU measurement.
+      { rule: 'cpu_root_cause', where: 'hosted', weight: 15 },
       { rule: 'outlier_process_cpu_percent', where: 'hosted', weight: 20 },
     ],
     supports: [],
@@ -193,6 +245,7 @@ export const CHAINS: readonly CausalChain[] = [
     contradictedBy: [
       { rule: 'node_iowait_high', where: 'self', penalty: 30, why: 'its node also waits for the disk (iowait high)' },
     ],
+    capWithoutEffects: 'warning',
     recommendation: REC.cpu,
     reasoning:
       'When {s}\'s CPUs are saturated every latency of the etcd members on it rises together (fsync, commit, requests, ' +
@@ -209,15 +262,21 @@ export const CHAINS: readonly CausalChain[] = [
       { rule: 'outlier_peer_rtt', where: 'any', weight: 20 },
     ],
     supports: [],
+    everyLinkBonus: { rule: 'peer_rtt_p99_high', metric: 'peer_rtt', bonus: 60 },
     consequences: [
       { rule: 'peer_sent_failures', where: 'any' },
       { rule: 'peer_received_failures', where: 'any' },
+      { rule: 'wal_fsync_p99_high', where: 'any' },
+      { rule: 'backend_commit_p99_high', where: 'any' },
+      { rule: 'cpu_root_cause', where: 'any' },
+      { rule: 'slow_applies', where: 'any' },
       { rule: 'grpc_unary_p99_high', where: 'any' },
       { rule: 'outlier_grpc_unary_duration', where: 'any' },
       ...CLUSTER_EFFECTS,
     ],
     contradictedBy: [
-      { rule: 'node_cpu_high', where: 'any', penalty: 35, why: 'a node\'s CPU was saturated, which delays answers as much as a slow link' },
+      { rule: 'node_cpu_peak', where: 'any', penalty: 20, unlessEveryLink: true, why: 'a node\'s CPU was saturated for a while' },
+      { rule: 'node_cpu_high', where: 'any', penalty: 35, unlessEveryLink: true, why: 'a node\'s CPU was saturated, which delays answers as much as a slow link' },
     ],
     recommendation: REC.network,
     reasoning:
@@ -229,7 +288,8 @@ export const CHAINS: readonly CausalChain[] = [
     category: 'fragmentation',
     subject: 'member',
     label: 'Fragmented database',
-    starts: [{ rule: 'db_fragmented', where: 'self', weight: 15 }],
+    starts: [{ rule: 'db_fragmented', where: 'self', weight: 40 }],
+    mergeWhenAll: true,
     supports: [],
     consequences: [{ rule: 'db_size_large', where: 'self' }],
     recommendation: REC.fragmentation,
@@ -243,6 +303,7 @@ export const CHAINS: readonly CausalChain[] = [
     starts: [{ rule: 'node_memory_high', where: 'self', weight: 30 }],
     supports: [],
     consequences: [],
+    capWithoutEffects: 'warning',
     recommendation: REC.memory,
     reasoning: 'Node {s} is short of memory: etcd maps its whole DB, so pressure turns reads into disk I/O.',
   },

@@ -44,7 +44,9 @@ export function subjectPhrase(c: Candidate, metrics: readonly MetricSummary[]): 
     const hosted = membersOnNode(metrics, c.subject);
     return hosted.length && !hosted.includes(c.subject) ? `node ${c.subject} (hosting ${hosted.join(', ')})` : c.subject;
   }
-  return c.subject === 'cluster' ? 'every peer link' : c.subject;
+  if (c.subject !== 'cluster') return c.subject;
+  if (c.chain.mergeWhenAll) return `every member (${[...new Set(c.causes.map((f) => f.member))].sort().join(', ')})`;
+  return c.chain.category === 'network' ? 'every peer link' : 'the cluster';
 }
 
 /** The evidence part: the strongest cause finding's number, the outlier ratio if any, then the peers' view. */
@@ -57,6 +59,25 @@ export function evidenceText(c: Candidate, all: readonly Finding[]): string {
       const was = byRule('member_was_down');
       if (down) parts.push(down.title.replace(/^Member \S+ is down: /, ''));
       else if (was) parts.push(was.title.replace(new RegExp(`^${escapeRe(c.subject)} `), ''));
+      break;
+    }
+    case 'fragmentation':
+    case 'quota_full': {
+      // The rules' own titles already say it best ("99.6 % of m1's DB file is free space (about 52 MiB reclaimable)").
+      const first = c.causes.find((f) => f.rule === 'nospace_alarm') ?? c.causes[0];
+      if (first) parts.push(first.title.replace(/ \((target|healthy)[^)]*\).*$/, ''));
+      const quota = c.causes.find((f) => f.rule === 'db_quota_high' && f !== first);
+      if (quota) parts.push(quota.title.replace(/ \((target|healthy)[^)]*\).*$/, ''));
+      break;
+    }
+    case 'restart_churn': {
+      const changes = c.causes.find((f) => f.rule === 'leader_changes');
+      const restarted = c.causes.filter((f) => f.rule === 'member_was_down');
+      if (changes) parts.push(changes.title.split(' (')[0]);
+      if (restarted.length) {
+        const shares = restarted.map((f) => `${f.member}${/about (\d+ %)/.exec(f.title)?.[1] ? ` ${/about (\d+ %)/.exec(f.title)![1]}` : ''}`);
+        parts.push(`${joinAnd(restarted.map((f) => f.member))} restarted (down ${shares.join(', ')} of the window)`);
+      }
       break;
     }
     case 'slow_network': {
@@ -78,7 +99,7 @@ export function evidenceText(c: Candidate, all: readonly Finding[]): string {
   const peers = c.subject !== 'cluster' ? failingPeers([...c.causes, ...c.consequences], c.subject) : undefined;
   if (peers) parts.push(peers);
   const elections = [...c.causes, ...c.consequences].find((f) => f.rule === 'leader_changes');
-  if (elections && c.chain.id !== 'member_unavailable') parts.push(elections.title.split(' (')[0].replace(/ in \S+$/, ' meanwhile'));
+  if (elections && c.chain.id !== 'member_unavailable' && c.chain.id !== 'restart_churn') parts.push(elections.title.split(' (')[0].replace(/ in \S+$/, ' meanwhile'));
   if (!parts.length && all.length) parts.push(c.causes[0]?.title ?? '');
   return parts.filter(Boolean).join('; ');
 }

@@ -66,7 +66,7 @@ function toIncident(c: Candidate, metrics: readonly MetricSummary[], all: readon
   const incident: Incident = {
     id: `${c.chain.category}:${subject}`,
     rank: 0,
-    severity: worst(c),
+    severity: c.chain.capWithoutEffects && !c.consequences.length && SEVERITY_RANK[worst(c)] > SEVERITY_RANK[c.chain.capWithoutEffects] ? c.chain.capWithoutEffects : worst(c),
     category: c.chain.category,
     member: subject,
     ...(node && node !== subject ? { node } : {}),

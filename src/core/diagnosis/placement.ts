@@ -23,7 +23,8 @@ export function placedAt(f: Finding, where: Where, subject: string, chain: Causa
     case 'any':
       return true;
     case 'self':
-      return !pair && f.member === subject;
+      // A cause merged over every member (mergeWhenAll) sits on each of them.
+      return !pair && (f.member === subject || (subject === 'cluster' && !!chain.mergeWhenAll));
     case 'node':
       return !pair && f.member === nodeOfMember(metrics, subject);
     case 'hosted':

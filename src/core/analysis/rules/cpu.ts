@@ -3,7 +3,7 @@
 // below any target, yet it is exactly what delays heartbeats and costs elections.
 import type { Rule } from '../ruleTypes';
 import { checkThreshold } from '../finding';
-import { hostingPhrase } from '../metricLookup';
+import { hostingPhrase, statOf } from '../metricLookup';
 import { REC } from '../recommendations';
 
 export const cpuRule: Rule = (metrics, ctx) => [
@@ -32,9 +32,9 @@ export const cpuRule: Rule = (metrics, ctx) => [
     rootCause: (m) => `Node ${m.member}${hostingPhrase(metrics, m.member)} has little CPU headroom: etcd competes with other workloads for CPU.`,
     recommendation: REC.cpu,
   }),
-  // Same rule id: when the average already crossed, that finding wins de-duplication; otherwise the peak speaks.
-  ...checkThreshold(metrics, ctx, {
-    rule: 'node_cpu_high',
+  // A node whose average already crossed has its finding above; otherwise the peak speaks (a shorter episode).
+  ...checkThreshold(metrics.filter((m) => !(m.metric === 'node_cpu_percent' && (statOf(m, 'avg') ?? 0) >= ctx.thresholds.cpuPercent.warning)), ctx, {
+    rule: 'node_cpu_peak',
     category: 'cpu',
     metric: 'node_cpu_percent',
     stat: 'max',
