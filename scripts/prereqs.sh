@@ -4,6 +4,7 @@
 #   browser stage  chromium (+ fonts)           integration/e2e  etcd-server etcd-client prometheus prometheus-node-exporter
 #   e2e runtime    libkrb5-dev build-essential python3 pkg-config (code-server compiles native modules)
 #   tests          curl, openssl (self-signed certificates), mkfifo (coreutils)
+#   fault suite    strace (a slow disk: fsync delays injected into one etcd member)
 # As root: installs what is missing with apt-get (policy-rc.d keeps the packages' postinst from starting system-wide
 # etcd/Prometheus on the default ports). Otherwise: prints the one apt-get command and exits 1 at once.
 #   --check    only report, never install (exit 1 when something is missing)
@@ -30,6 +31,7 @@ REQS=(
   "curl:curl"
   "openssl:openssl"
   "coreutils:mkfifo"
+  "strace:strace"
 )
 
 have() {

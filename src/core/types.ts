@@ -56,6 +56,12 @@ export interface MetricSummary {
   stats: Partial<Record<Statistic, number | null>>;
   /** Extra identifying labels that matter to a reader (peer `To`, grpc method/code, device). Values are raw data: escape when rendering. */
   labels?: Record<string, string>;
+  /**
+   * Statistics whose value was +Inf: a histogram quantile above the histogram's top bucket (every observation slower
+   * than the largest finite `le`). Their entry in `stats` is null (JSON has no Infinity); they are graded as past any
+   * threshold and shown as "above the top bucket", never as "no data".
+   */
+  aboveTop?: Statistic[];
 }
 
 export interface Evidence {
@@ -70,6 +76,8 @@ export interface Evidence {
   /** The window the value summarises, e.g. `1h`. */
   window?: string;
   note?: string;
+  /** The value was +Inf: above the histogram's top bucket (value is null then). */
+  aboveTop?: boolean;
 }
 
 export interface Finding {

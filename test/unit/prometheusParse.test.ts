@@ -29,9 +29,13 @@ test('range matrix: NaN points (no events) are null, not 0', () => {
   assert.ok(all.every(([t]) => Number.isInteger(t) && t % 1000 === 0));
 });
 
-test('recorded NaN and ±Inf answers become null', () => {
+test('recorded NaN and -Inf answers become null; +Inf is kept on instant samples (above the top bucket)', () => {
   assert.deepEqual(parseInstantData(parseEnvelope(fixture('instant_nan.json')).data).map((r) => r.value), [null]);
-  assert.deepEqual(parseInstantData(parseEnvelope(fixture('instant_inf.json')).data).map((r) => r.value), [null, null]);
+  const inf = parseInstantData(parseEnvelope(fixture('instant_inf.json')).data).map((r) => r.value);
+  assert.deepEqual(inf, [Number.POSITIVE_INFINITY, null]);
+  assert.equal(parseSampleValue('+Inf'), null, 'chart points never hold infinity');
+  assert.equal(parseSampleValue('+Inf', true), Number.POSITIVE_INFINITY);
+  assert.equal(parseSampleValue('-Inf', true), null);
   assert.equal(parseSampleValue('1e-3'), 0.001);
   assert.equal(parseSampleValue(undefined), null);
 });

@@ -231,9 +231,11 @@ describe('quota and fragmentation rules', () => {
       row('db_in_use_bytes', 'm2', { latest: inUse }),
       row('db_size_bytes', 'm2', { latest: size }),
     ]);
-    assert.equal(byRule(frag(0.29, 10e6, 14e6), 'db_fragmented').length, 0);
-    assert.equal(one(frag(0.3, 10e6, 14.3e6), 'db_fragmented').severity, 'warning');
-    assert.equal(one(frag(0.6, 10e6, 25e6), 'db_fragmented').severity, 'warning'); // small DB never critical
+    assert.equal(byRule(frag(0.29, 40e6, 56e6), 'db_fragmented').length, 0);
+    assert.equal(one(frag(0.3, 40e6, 57.2e6), 'db_fragmented').severity, 'warning');
+    assert.equal(one(frag(0.6, 20e6, 50e6), 'db_fragmented').severity, 'warning'); // small DB never critical
+    // Less than 16 MiB to reclaim: not worth a defragmentation, whatever the ratio.
+    assert.equal(byRule(frag(0.6, 10e6, 25e6), 'db_fragmented').length, 0);
     const c = one(frag(0.6, 200 * 1024 ** 2, 500 * 1024 ** 2), 'db_fragmented');
     assert.equal(c.severity, 'critical');
     assert.match(c.title, /300 MiB reclaimable/);

@@ -121,12 +121,16 @@ export function checkThreshold(metrics: readonly MetricSummary[], ctx: RuleConte
   const out: Finding[] = [];
   for (const m of metrics) {
     if (m.metric !== c.metric) continue;
-    const value = statOf(m, c.stat);
-    const severity = grade(value, level, c.key);
+    // +Inf (a quantile above the histogram's top bucket) is slower than any bucket: past every threshold, not "no data".
+    const aboveTop = statOf(m, c.stat) === null && !!m.aboveTop?.includes(c.stat);
+    const value = aboveTop ? Number.POSITIVE_INFINITY : statOf(m, c.stat);
+    const severity = aboveTop ? 'critical' : grade(value, level, c.key);
     if (!severity || value === null) continue;
     const member = c.member ? c.member(m) : m.member;
     const where = c.where ? c.where(m) : m.member;
-    const evidence = [evidenceOf(m, c.stat, ctx, severity === 'critical' ? level.critical : level.warning, `${targetPhrase(level, m.unit)}; alert level ${formatValue(level.critical, m.unit)}`)];
+    const first = evidenceOf(m, c.stat, ctx, severity === 'critical' ? level.critical : level.warning, `${targetPhrase(level, m.unit)}; alert level ${formatValue(level.critical, m.unit)}`);
+    if (aboveTop) Object.assign(first, { aboveTop: true, note: `above the histogram's top bucket (+Inf); ${first.note}` });
+    const evidence = [first];
     for (const s of c.alsoShow ?? []) if (statOf(m, s) !== null) evidence.push(evidenceOf(m, s, ctx));
     out.push(
       buildFinding({
@@ -135,7 +139,7 @@ export function checkThreshold(metrics: readonly MetricSummary[], ctx: RuleConte
         severity,
         member,
         subject: m.member,
-        title: `${c.label} ${formatValue(value, m.unit)}${approxCount(value, m.unit, c.stat, ctx.window)} on ${where} (${targetPhrase(level, m.unit)})${alertPhrase(severity, level, m.unit, c.alert)}`,
+        title: `${c.label} ${aboveTop ? "above the histogram's top bucket" : formatValue(value, m.unit)}${approxCount(value, m.unit, c.stat, ctx.window)} on ${where} (${targetPhrase(level, m.unit)})${alertPhrase(severity, level, m.unit, c.alert)}`,
         evidence,
         rootCause: c.rootCause(m, value, severity),
         recommendation: c.recommendation,

@@ -44,6 +44,9 @@ export const REC = {
   fragmentation:
     'Defragment one member at a time (etcdctl defrag --endpoints=<member>; it blocks that member while it runs), ' +
     'starting with followers and the leader last; check that compaction runs regularly.',
+  restarts:
+    'Find why the members restart (process crashes, OOM kills, liveness probes, node reboots, an operator rolling them): ' +
+    'check their logs and exit codes. Restart members one at a time and wait for a healthy leader in between.',
   availability:
     'Check the member process and its logs (crash, OOM, full disk, certificate errors), the Prometheus target, and ' +
     'peer connectivity. Bring it back before any other maintenance: one more failure may lose quorum.',

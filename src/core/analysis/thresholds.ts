@@ -23,6 +23,13 @@ export interface Thresholds {
   fragmentationRatio: Level; // 0.3 warning; critical when in_use/total < 0.5 and in_use > 100 MiB
   /** Critical fragmentation also needs this much in use (etcd-mixin: 100 MiB), so tiny DBs never page. */
   fragmentationMinInUseBytes: number;
+  /**
+   * Fragmentation is reported only when a defragmentation would give back at least this much (16 MiB). Below it the
+   * free pages are less than 1 % of the default 2 GiB quota: not worth blocking a member while bbolt rewrites its file.
+   * Looser than etcd-mixin's alert (which ignores DBs under 100 MiB in use): a warning names space worth reclaiming
+   * before it becomes an alert, while a freshly started DB (under 1 MiB, a third of it "free") says nothing.
+   */
+  fragmentationMinReclaimableBytes: number;
   dbSizeBytes: Level; // 2 GiB default quota / 8 GiB etcd warns
   peerSentFailuresPerSecond: Level; // >0 / >0.01
   slowAppliesPerSecond: Level;
@@ -51,6 +58,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   dbQuotaPercent: { warning: 80, critical: 95 },
   fragmentationRatio: { warning: 0.3, critical: 0.5 },
   fragmentationMinInUseBytes: 100 * 1024 ** 2,
+  fragmentationMinReclaimableBytes: 16 * 1024 ** 2,
   dbSizeBytes: { warning: 2 * 1024 ** 3, critical: 8 * 1024 ** 3 },
   peerSentFailuresPerSecond: { warning: 0.000001, critical: 0.01 },
   slowAppliesPerSecond: { warning: 0.000001, critical: 1 },
@@ -70,7 +78,7 @@ export function resolveThresholds(overrides?: unknown): Thresholds {
       if (typeof v === 'number' && Number.isFinite(v) && v > 1) out.outlierFactor = v;
       continue;
     }
-    if (key === 'fragmentationMinInUseBytes' || key === 'electionSpikeSeconds') {
+    if (key === 'fragmentationMinInUseBytes' || key === 'fragmentationMinReclaimableBytes' || key === 'electionSpikeSeconds') {
       if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[key] = v;
       continue;
     }

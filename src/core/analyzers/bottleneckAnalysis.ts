@@ -6,6 +6,8 @@ import { buildResult, collect, evaluate, healthData, rangeOf } from './analyzerK
 import { readClusterStatus } from './clusterStatusRead';
 import { errorsPhrase, findingsPhrase } from './summaryText';
 import { metricIds } from '../metrics/catalog';
+import { diagnose } from '../diagnosis/diagnose';
+import { withDiagnosis } from '../diagnosis/attach';
 
 const ROOT_CAUSE_RULES = new Set(['disk_root_cause', 'network_root_cause', 'cpu_root_cause', 'elections_explained_by_disk', 'quorum_lost', 'nospace_alarm']);
 
@@ -31,19 +33,22 @@ export const bottleneckAnalysisAnalyzer: Analyzer<typeof commonInput> = {
     const findings = evaluate(ctx, range, input, c.metrics, { clusterStatus: st.status });
     const roots = findings.filter((f) => ROOT_CAUSE_RULES.has(f.rule));
     const h = healthData(findings);
+    const diagnosis = diagnose({ findings, metrics: c.metrics, errors, window: range.duration });
+    const judged = diagnosis.verdict !== 'unknown';
     const summary =
       (c.metrics.length || findings.length
-        ? `Cluster ${h.health} over ${range.duration}: ${findingsPhrase(findings, 5)}.` +
-          (roots.length ? ` Root causes: ${roots.map((f) => f.title).join('; ')}.` : findings.length ? '' : ' Every signal is within its healthy target.') +
+        ? `Cluster ${judged ? h.health : 'not judged'} over ${range.duration}: ${findingsPhrase(findings, 5)}.` +
+          (roots.length ? ` Root causes: ${roots.map((f) => f.title).join('; ')}.` : findings.length || !judged ? '' : ' Every signal is within its healthy target.') +
           (st.available ? '' : ' (etcd API not configured: alarms such as NOSPACE are not checked.)')
         : `No etcd data over ${range.duration}.`) + errorsPhrase(errors);
-    return buildResult(bottleneckAnalysisAnalyzer, range, {
+    const result = buildResult(bottleneckAnalysisAnalyzer, range, {
       summary,
       metrics: c.metrics,
       findings,
       errors,
       queries: c.queries,
-      data: { ...h, rootCauses: roots.map((f) => f.id), alarms: st.status?.alarms ?? null, etcdApi: st.available ? (st.status ? 'ok' : 'failed') : 'not configured' },
+      data: { ...h, verdict: diagnosis.verdict, rootCauses: roots.map((f) => f.id), alarms: st.status?.alarms ?? null, etcdApi: st.available ? (st.status ? 'ok' : 'failed') : 'not configured' },
     });
+    return withDiagnosis(result, diagnosis);
   },
 };

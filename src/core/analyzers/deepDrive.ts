@@ -7,6 +7,7 @@ import { errorsPhrase, verdictPhrase } from './summaryText';
 import { metricIds } from '../metrics/catalog';
 import { pairOf, statOf } from '../analysis/metricLookup';
 import { formatValue } from '../util/units';
+import { withDiagnosis } from '../diagnosis/attach';
 
 /** The columns of the member comparison: the signals the etcd FAQ looks at first. */
 const COMPARE: { key: string; metric: string; stat: Statistic; label: string }[] = [
@@ -49,7 +50,7 @@ export const deepDriveAnalyzer: Analyzer<typeof commonInput> = {
         verdictPhrase(c.findings) +
         errorsPhrase(c.errors)
       : `No etcd data over ${range.duration}.${errorsPhrase(c.errors)}`;
-    return evaluatedResult(deepDriveAnalyzer, range, c, summary, { comparison, outliers: outliers.map((f) => f.id) });
+    return withDiagnosis(evaluatedResult(deepDriveAnalyzer, range, c, summary, { comparison, outliers: outliers.map((f) => f.id) }));
   },
 };
 

@@ -15,6 +15,7 @@ import { deepDriveAnalyzer } from './deepDrive';
 import { bottleneckAnalysisAnalyzer } from './bottleneckAnalysis';
 import { WINDOW_ANALYZERS } from './windowAnalyzers';
 import { compareToBaselineAnalyzer } from './compareToBaseline';
+import { withDiagnosis } from '../diagnosis/attach';
 
 /** Report sections in reading order. Bottleneck first so its findings (with every correlation) win de-duplication. */
 export const REPORT_SECTIONS: Analyzer<typeof commonInput>[] = [
@@ -82,7 +83,7 @@ export const performanceReportAnalyzer: Analyzer<typeof commonInput> = {
         errorsPhrase(errors)
       : `etcd performance report over ${range.duration}: no etcd data could be read.${errorsPhrase(errors)}`;
 
-    const result = buildResult(performanceReportAnalyzer, range, {
+    const result = withDiagnosis(buildResult(performanceReportAnalyzer, range, {
       summary,
       metrics,
       findings,
@@ -98,7 +99,7 @@ export const performanceReportAnalyzer: Analyzer<typeof commonInput> = {
         rootCauses: byTool.get('get_etcd_bottleneck_analysis')?.data?.rootCauses ?? [],
         ...(baseline?.data ? { historyComparison: { status: baseline.status, summary: baseline.summary, ...baseline.data } } : {}),
       },
-    });
+    }));
     return save(ctx, result);
   },
 };

@@ -43,9 +43,9 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
   const maxBatches = Math.max(1, options.maxBatches ?? DEFAULT_MAX_BATCHES);
   // Discovery is per collector (one run); only a successful answer is kept, so a transient failure is retried.
   let discovered: Promise<Discovery> | undefined;
-  const discovery = (time: Date, opts: QueryOptions): Promise<Discovery> => {
+  const discovery = (time: Date, opts: QueryOptions, lookback: string): Promise<Discovery> => {
     if (!discovered) {
-      discovered = discover(source, profile, time, opts);
+      discovered = discover(source, profile, time, opts, lookback);
       discovered.catch(() => (discovered = undefined));
     }
     return discovered;
@@ -131,7 +131,8 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
         if (def) defs.push(def);
         else errors.push(unknownMetric(id));
       }
-      const dq = discoveryQuery(profile);
+      const lookback = `${Math.max(60, Math.round((end.getTime() - start.getTime()) / 1000))}s`;
+      const dq = discoveryQuery(profile, lookback);
       const queries: string[] = [dq];
       if (req.signal?.aborted) return { metrics: [], series: [], errors: [...errors, toQueryError(abortError(), dq)], queries: [] };
 
@@ -141,7 +142,7 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
       queries.push(windowFactsQuery(profile, req.range, withGrpc));
       let disc = EMPTY_DISCOVERY;
       try {
-        disc = await discovery(end, opts);
+        disc = await discovery(end, opts, lookback);
       } catch (err) {
         errors.push(toQueryError(err, dq));
         log.warn(`etcd discovery query failed; assuming etcd ${disc.generation} metric names and raw peer ids`);

@@ -25,11 +25,15 @@ export interface Discovery {
 
 export const EMPTY_DISCOVERY: Discovery = { generation: DEFAULT_GENERATION, memberById: new Map(), members: new Map(), nodes: [] };
 
-export function discoveryQuery(profile: Profile): string {
+/**
+ * `lookback` (a PromQL duration, the analysed window): members stopped before the window's end still have their
+ * last `etcd_server_id` sample inside it, so their peers' `To="<hex id>"` series are named (m3, not 380588bcdd0fdd48).
+ */
+export function discoveryQuery(profile: Profile, lookback = '1h'): string {
   const etcd = `{${joinMatchers(profile.etcdMatchers())}}`;
   const node = `{${joinMatchers(profile.nodeMatchers())}}`;
   // has_leader is kept by every scrape profile: with it, a missing version/id says "reduced scrape", not "no etcd".
-  return `${generationQuery(profile.etcdMatchers())} or etcd_server_id${etcd} or etcd_server_has_leader${etcd} or up${node}`;
+  return `${generationQuery(profile.etcdMatchers())} or etcd_server_id${etcd} or last_over_time(etcd_server_id${etcd}[${lookback}]) or etcd_server_has_leader${etcd} or up${node}`;
 }
 
 export function parseDiscovery(samples: readonly InstantSample[], profile: Profile): Discovery {
@@ -39,7 +43,10 @@ export function parseDiscovery(samples: readonly InstantSample[], profile: Profi
   for (const s of etcdSamples) {
     const member = profile.memberOf(s.labels);
     if (!members.has(member)) members.set(member, s.labels);
-    if (s.labels.server_id) memberById.set(s.labels.server_id.toLowerCase(), member);
+  }
+  // `last_over_time` drops the metric name: any sample with a server_id maps an id to its member, current or gone.
+  for (const s of samples) {
+    if (s.labels.server_id) memberById.set(s.labels.server_id.toLowerCase(), profile.memberOf(s.labels));
   }
   const nodes = [...new Set(samples.filter((s) => s.labels.__name__ === 'up').map((s) => profile.nodeOf(s.labels)))].sort();
   const has = (name: string) => etcdSamples.some((s) => s.labels.__name__ === name);
@@ -47,6 +54,6 @@ export function parseDiscovery(samples: readonly InstantSample[], profile: Profi
   return { generation: detectGeneration(etcdSamples), memberById, members, nodes, ...(reducedScrape ? { reducedScrape } : {}) };
 }
 
-export async function discover(source: MetricSource, profile: Profile, time: Date, opts: QueryOptions): Promise<Discovery> {
-  return parseDiscovery(await source.instant(discoveryQuery(profile), time, opts), profile);
+export async function discover(source: MetricSource, profile: Profile, time: Date, opts: QueryOptions, lookback?: string): Promise<Discovery> {
+  return parseDiscovery(await source.instant(discoveryQuery(profile, lookback), time, opts), profile);
 }

@@ -1,4 +1,5 @@
-// Instant samples of one metric's stats query → MetricSummary rows. Missing, NaN and ±Inf stay null, never 0.
+// Instant samples of one metric's stats query → MetricSummary rows. Missing, NaN and -Inf stay null, never 0;
+// +Inf stays null too but is named in `aboveTop` (a quantile above the histogram's top bucket).
 import type { MetricSummary, Statistic } from '../types';
 import type { InstantSample } from '../source/types';
 import type { MetricDef } from '../metrics/types';
@@ -33,6 +34,11 @@ export function samplesToRows(
         ...(id.labels ? { labels: id.labels } : {}),
       };
       rows.set(id.key, row);
+    }
+    if (s.value === Number.POSITIVE_INFINITY) {
+      // Above the histogram's top bucket: null in stats (JSON has no Infinity), named in aboveTop.
+      row.aboveTop = [...new Set([...(row.aboveTop ?? []), stat])];
+      continue;
     }
     const v = typeof s.value === 'number' && Number.isFinite(s.value) ? s.value : null;
     // Two series on one row (should not happen with `by (identity)`): keep the worse, i.e. larger, value.

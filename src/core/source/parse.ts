@@ -1,13 +1,17 @@
-// Turns Prometheus API JSON into samples and series. NaN and ±Inf become null (a gap), never 0.
+// Turns Prometheus API JSON into samples and series. NaN and -Inf become null (a gap), never 0. +Inf is kept on
+// instant samples only: a histogram quantile of +Inf means "above the top bucket", which the summaries carry as
+// `aboveTop` (chart points stay null: a chart cannot draw infinity).
 import type { Point } from '../types';
 import type { InstantSample, RangeSeries } from './types';
 
 export class ParseError extends Error {}
 
 /** Prometheus encodes sample values as strings: "1.5", "NaN", "+Inf", "-Inf". */
-export function parseSampleValue(v: unknown): number | null {
+export function parseSampleValue(v: unknown, keepPosInf = false): number | null {
   if (typeof v !== 'string' && typeof v !== 'number') return null;
-  const n = typeof v === 'number' ? v : Number(v);
+  // Number('+Inf') is NaN: Prometheus spells infinity its own way.
+  const n = typeof v === 'number' ? v : v === '+Inf' || v === 'Inf' ? Number.POSITIVE_INFINITY : Number(v);
+  if (keepPosInf && n === Number.POSITIVE_INFINITY) return n;
   return Number.isFinite(n) ? n : null;
 }
 
@@ -41,9 +45,9 @@ function labelsOf(metric: unknown): Record<string, string> {
   return out;
 }
 
-function pointOf(p: unknown): Point {
+function pointOf(p: unknown, keepPosInf = false): Point {
   if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number') throw new ParseError('a sample is not [time, "value"]');
-  return [Math.round(p[0] * 1000), parseSampleValue(p[1])];
+  return [Math.round(p[0] * 1000), parseSampleValue(p[1], keepPosInf)];
 }
 
 interface QueryData {
@@ -68,7 +72,7 @@ export function parseInstantData(data: unknown): InstantSample[] {
     throw new ParseError(`an instant query returned "${d.resultType}", expected a vector (wrap range selectors in a function)`);
   }
   return d.result.map((r: { metric?: unknown; value?: unknown }) => {
-    const [time, value] = pointOf(r?.value);
+    const [time, value] = pointOf(r?.value, true);
     return { labels: labelsOf(r?.metric), value, time };
   });
 }
@@ -79,7 +83,7 @@ export function parseRangeData(data: unknown): RangeSeries[] {
   if (d.resultType !== 'matrix' || !Array.isArray(d.result)) throw new ParseError(`a range query returned "${d.resultType}", expected a matrix`);
   return d.result.map((r: { metric?: unknown; values?: unknown }) => {
     if (!Array.isArray(r?.values)) throw new ParseError('a series has no "values"');
-    return { labels: labelsOf(r.metric), points: r.values.map(pointOf) };
+    return { labels: labelsOf(r.metric), points: r.values.map((p: unknown) => pointOf(p)) };
   });
 }
 

@@ -1,7 +1,9 @@
-// CPU: etcd process CPU (percent of one core) and the node's CPU use.
+// CPU: etcd process CPU (percent of one core) and the node's CPU use. The node is graded on its window average and,
+// separately, on its worst rolling (1-minute) value: a saturation of 60–90 s inside a 5-minute window averages out
+// below any target, yet it is exactly what delays heartbeats and costs elections.
 import type { Rule } from '../ruleTypes';
 import { checkThreshold } from '../finding';
-import { hostingPhrase } from '../metricLookup';
+import { hostingPhrase, statOf } from '../metricLookup';
 import { REC } from '../recommendations';
 
 export const cpuRule: Rule = (metrics, ctx) => [
@@ -28,6 +30,22 @@ export const cpuRule: Rule = (metrics, ctx) => [
     alsoShow: ['max'],
     where: (m) => `node ${m.member}`,
     rootCause: (m) => `Node ${m.member}${hostingPhrase(metrics, m.member)} has little CPU headroom: etcd competes with other workloads for CPU.`,
+    recommendation: REC.cpu,
+  }),
+  // A node whose average already crossed has its finding above; otherwise the peak speaks (a shorter episode).
+  ...checkThreshold(metrics.filter((m) => !(m.metric === 'node_cpu_percent' && (statOf(m, 'avg') ?? 0) >= ctx.thresholds.cpuPercent.warning)), ctx, {
+    rule: 'node_cpu_peak',
+    category: 'cpu',
+    metric: 'node_cpu_percent',
+    stat: 'max',
+    key: 'cpuPercent',
+    label: 'Node CPU peak (worst rolling window)',
+    alsoShow: ['avg'],
+    level: { warning: ctx.thresholds.cpuPercent.critical, critical: Number.POSITIVE_INFINITY },
+    where: (m) => `node ${m.member}`,
+    rootCause: (m) =>
+      `Node ${m.member}${hostingPhrase(metrics, m.member)} was saturated for a while inside the window (its average hides it): ` +
+      'etcd waited for CPU, so heartbeats and commits went out late.',
     recommendation: REC.cpu,
   }),
 ];

@@ -1,4 +1,5 @@
-// Fragmentation: 1 − in_use/size. Warning at the target; critical only when half is free AND in-use is large (etcd-mixin).
+// Fragmentation: 1 − in_use/size. Warning at the target when at least fragmentationMinReclaimableBytes would come back;
+// critical only when half is free AND in-use is large (etcd-mixin).
 import type { Finding } from '../../types';
 import type { Rule } from '../ruleTypes';
 import { buildFinding, evidenceOf } from '../finding';
@@ -16,6 +17,8 @@ export const fragmentationRule: Rule = (metrics, ctx) => {
     const size = summaryFor(metrics, 'db_size_bytes', m.member);
     const inUseBytes = firstStat(inUse, ['latest', 'avg'])?.value ?? null;
     const sizeBytes = firstStat(size, ['latest', 'avg'])?.value ?? null;
+    // Nothing worth reclaiming (a young or small DB): the ratio alone would only be noise.
+    if (sizeBytes !== null && inUseBytes !== null && sizeBytes - inUseBytes < ctx.thresholds.fragmentationMinReclaimableBytes) continue;
     const critical = v.value > level.critical && inUseBytes !== null && inUseBytes > ctx.thresholds.fragmentationMinInUseBytes;
     const evidence = [evidenceOf(m, v.stat, ctx, critical ? level.critical : level.warning)];
     if (inUse) evidence.push(evidenceOf(inUse, 'latest', ctx, critical ? ctx.thresholds.fragmentationMinInUseBytes : undefined));

@@ -1,5 +1,6 @@
 // Leader: no leader (now or during the window), leader changes, heartbeat send failures.
-import type { Finding, Severity } from '../../types';
+import type { Finding, MetricSummary, Severity } from '../../types';
+import { parseDuration } from '../../util/duration';
 import type { Rule } from '../ruleTypes';
 import { buildFinding, checkThreshold, evidenceOf, grade, alertPhrase } from '../finding';
 import { statOf, summariesOf } from '../metricLookup';
@@ -50,7 +51,24 @@ export const leaderRule: Rule = (metrics, ctx) => {
     const worst = changes.reduce((a, b) => ((statOf(b, 'increase') ?? 0) > (statOf(a, 'increase') ?? 0) ? b : a));
     const count = Math.round(statOf(worst, 'increase') ?? 0);
     const severity: Severity | null = grade(count, level, 'leaderChanges');
-    if (severity) {
+    const startedInside = startedInsideWindow(metrics, ctx.window);
+    if (severity && startedInside) {
+      out.push(
+        buildFinding({
+          rule: 'leader_changes_startup',
+          category: 'leader',
+          severity: 'info',
+          member: 'cluster',
+          title: `${count} leader change${count === 1 ? '' : 's'} from the cluster's own start-up or a whole-cluster restart: every member started inside the ${ctx.window ?? 'window'} (the oldest process started ${startedInside} ago)`,
+          evidence: [
+            ...changes.map((m) => evidenceOf(m, 'increase', ctx)),
+            ...summariesOf(metrics, 'process_uptime_seconds').map((m) => evidenceOf(m, 'latest', ctx, undefined, 'process uptime at the window\'s end')),
+          ],
+          rootCause: 'A cluster elects its first leader when it starts: these elections are its start-up, not churn between running members.',
+          recommendation: 'Nothing to do if the start-up or restart was planned; analyse a window after it to judge leader stability.',
+        }),
+      );
+    } else if (severity) {
       out.push(
         buildFinding({
           rule: 'leader_changes',
@@ -84,3 +102,21 @@ export const leaderRule: Rule = (metrics, ctx) => {
   );
   return out;
 };
+
+/**
+ * "4 m" when every member with an uptime started inside the window (a fresh cluster, or all members restarted), else
+ * undefined. Needs the uptime of at least two members (one restarted member does not make a cluster start-up).
+ */
+function startedInsideWindow(metrics: readonly MetricSummary[], window: string | undefined): string | undefined {
+  if (!window) return undefined;
+  let secs: number;
+  try {
+    secs = parseDuration(window);
+  } catch {
+    return undefined;
+  }
+  const members = new Set(metrics.filter((m) => m.scope === 'member' && m.metric !== 'process_uptime_seconds').map((m) => m.member));
+  const uptimes = summariesOf(metrics, 'process_uptime_seconds').map((m) => statOf(m, 'latest')).filter((v): v is number => v !== null && v >= 0);
+  if (uptimes.length < 2 || uptimes.length < members.size || !uptimes.every((u) => u < secs)) return undefined;
+  return formatValue(Math.max(...uptimes), 'seconds');
+}

@@ -246,6 +246,18 @@ export const generalMetrics: MetricDef[] = [
     description: 'Keys deleted per second in the MVCC store.',
     over: memberRate('etcd_mvcc_delete_total', 'etcd_debugging_mvcc_delete_total'),
   }),
+  gauge({
+    id: 'process_uptime_seconds',
+    title: 'etcd process uptime',
+    category: g,
+    scope: 'member',
+    unit: 'seconds',
+    description:
+      'Time since the etcd process started (time() − process_start_time_seconds) at the window\'s end. When every member ' +
+      'started inside the window, its leader changes are the cluster\'s own start-up (or a whole-cluster restart), not churn.',
+    stats: ['latest'],
+    value: (p) => `time() - max ${byEtcd()} (${etcdSel(p, 'process_start_time_seconds')})`,
+  }),
   memberGauge({
     id: 'member_up',
     title: 'Member scraped',
