@@ -10,10 +10,10 @@ import { SLASH_COMMANDS } from '../../src/extension/chat/slashCommands';
 const ROOT = join(__dirname, '..', '..');
 /**
  * Faces, the views they feed and the scripts users run (demo, contributions). The engine's analyzers (and the report
- * model's one documented constant) may name analyzers; so may tests and benches, which pick what to measure.
+ * model's one documented constant) may name analyzers; so may tests, benches and the fault suite, which pick what to measure.
  */
 const FACE_DIRS = ['src/extension', 'src/mcp', 'src/cli', 'src/webview-contract', 'webview', 'scripts'];
-const NOT_FACES = [join('scripts', 'bench')];
+const NOT_FACES = [join('scripts', 'bench'), join('scripts', 'faults')];
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
