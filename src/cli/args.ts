@@ -6,6 +6,7 @@ import { CONNECTION_OPTIONS, connectionFlagsFrom } from '../core/config/connecti
 import type { Severity } from '../core/types';
 import { resolveTimeRange } from '../core/util/timeRange';
 import { didYouMean } from './suggest';
+import { UsageError } from '../core/util/usageError';
 import { analyzerFor } from '../core/analyzers/registry';
 
 export const COMMANDS = ['list', 'run', 'report', 'mcp', 'help', 'version'] as const;
@@ -33,12 +34,7 @@ export interface CliArgs {
   connection: ConnectionFlags;
 }
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError } from '../core/util/usageError';
 
 const OPTIONS = {
   duration: { type: 'string' },

@@ -1,20 +1,15 @@
-// One CLI run's engine: connection from flags/env, thresholds (file or ETCD_ANALYZER_THRESHOLDS), logger, optional history store.
-// Configuration mistakes become CliError(usage) with the message of the part that failed.
+// One CLI run's engine, opened the one way every face opens it (openEngine): connection from flags/env, thresholds
+// (file or ETCD_ANALYZER_THRESHOLDS), optional history store, OpenShift discovery. A configuration mistake becomes
+// CliError(usage), an unreachable or undiscoverable source CliError(source), with the message of the part that failed.
 import type { AnalyzerContext } from '../core/analyzers/types';
-import { ConnectionError, resolveConnection, type ResolvedConnection } from '../core/config/connection';
-import { openHistoryFile } from '../core/config/historyFile';
-import { readThresholdsInput } from '../core/config/thresholdsInput';
-import { createContext } from '../core/context';
-import { prepareEngineOptions } from '../core/source/openshift/prepare';
-import { SourceError } from '../core/source/types';
+import { openEngine, type Engine } from '../core/engine/openEngine';
 import { silentLogger, type Logger } from '../core/util/log';
 import type { CliArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
-import { hintOnceAboutUrlCredentials } from '../core/util/redact';
 
 export interface Session {
   ctx: AnalyzerContext;
-  connection: ResolvedConnection;
+  engine: Engine;
   close(): Promise<void>;
 }
 
@@ -25,37 +20,12 @@ export function stderrLogger(debug: boolean): Logger {
 }
 
 export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv, log: Logger): Promise<Session> {
-  let connection: ResolvedConnection;
-  let thresholds: unknown;
-  try {
-    connection = resolveConnection(args.connection, env);
-    thresholds = readThresholdsInput(args.thresholdsFile, env);
-  } catch (err) {
-    if (err instanceof ConnectionError) throw new CliError(EXIT.usage, err.message);
-    throw err;
+  const opened = await openEngine({ from: { flags: args.connection, thresholdsFile: args.thresholdsFile }, env, log });
+  if (!opened.ok) {
+    const { error } = opened;
+    if (error.kind === 'source') throw new CliError(EXIT.source, `${error.message}: ${error.hint}`);
+    throw new CliError(EXIT.usage, error.hint ? `${error.message}: ${error.hint}` : error.message);
   }
-  hintOnceAboutUrlCredentials(connection.profile.prometheusUrl, (m) => log.warn(m));
-  const history = await openHistoryFile(connection.historyFile, env, log);
-  let ctx: AnalyzerContext;
-  try {
-    const { historyFile: _unused, ...engine } = connection;
-    // openshift: kubeconfig → Thanos route, token, CA, cluster API (generic passes through untouched).
-    const prepared = await prepareEngineOptions({ ...engine, thresholds, log, history }, env);
-    for (const w of prepared.warnings) log.warn(`${w.message} (${w.hint})`);
-    ctx = createContext(prepared.options);
-  } catch (err) {
-    await history?.close();
-    if (err instanceof SourceError) throw new CliError(EXIT.source, `${err.message}: ${err.hint}`);
-    // ProfileConfigError (malformed selector) carries a hint: a usage error, not a crash.
-    const e = err as Error & { hint?: string };
-    if (e?.name === 'ProfileConfigError') throw new CliError(EXIT.usage, `${e.message}: ${e.hint ?? ''}`);
-    throw err;
-  }
-  return {
-    ctx,
-    connection,
-    async close() {
-      await history?.close().catch((err: Error) => log.warn(`closing history ${connection.historyFile}: ${err.message}`));
-    },
-  };
+  const { engine } = opened;
+  return { ctx: engine.context(), engine, close: () => engine.close() };
 }

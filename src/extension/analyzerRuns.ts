@@ -5,19 +5,17 @@ import type { ExtensionServices } from './services';
 import type { AnalyzerResult } from '../core/types';
 import type { AnalyzerContext } from '../core/analyzers/types';
 import type { LazyHistory } from './history';
-import { createContext } from '../core/context';
-import { prepareEngineOptions } from '../core/source/openshift/prepare';
-import { createFileReportWriter } from '../core/report/saveReport';
+import { openEngine } from '../core/engine/openEngine';
+import { asEngineConfigError } from '../core/engine/engineError';
 import { failedResult, fallbackRange, runAnalyzer as runCoreAnalyzer } from '../core/analyzers/runAnalyzer';
 import { getAnalyzer } from '../core/analyzers/registry';
-import { ProfileConfigError } from '../core/profiles';
-import { SourceError } from '../core/source/types';
 import { readSettings, toEngineOptions } from './settings';
 import { getSecret } from './secrets';
 import { channelLogger } from './log';
 import { abortSignalFor } from './cancel';
 import { toolReportFolder } from './reportFolder';
 
+/** One run's context, opened the one way every face opens the engine; a configuration problem throws EngineConfigError. */
 export async function createAnalyzerContext(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
@@ -27,15 +25,16 @@ export async function createAnalyzerContext(
 ): Promise<AnalyzerContext> {
   const s = readSettings();
   const token = await getSecret(context.secrets, 'prometheusToken');
-  // openshift: kubeconfig → Thanos route, token, CA, cluster API; generic passes through untouched.
-  const prepared = await prepareEngineOptions({ ...toEngineOptions(s, token), log: channelLogger(log), signal });
-  for (const w of prepared.warnings) log.warn(`${w.message} (${w.hint})`);
-  const ctx = createContext({ ...prepared.options, history: withHistory ? await history.get(s) : undefined });
-  // The report tool (LM tools, chat) saves its standalone HTML where the report command does.
-  ctx.reportWriter = createFileReportWriter(toolReportFolder(context), {
-    meta: { cluster: ctx.profile.config.prometheusUrl, profile: s.profile, thresholds: ctx.thresholds },
+  const opened = await openEngine({
+    from: { options: { ...toEngineOptions(s, token), history: withHistory ? await history.get(s) : undefined } },
+    log: channelLogger(log),
+    signal,
+    // The report tool (LM tools, chat) saves its standalone HTML where the report command does.
+    reportDir: toolReportFolder(context),
+    reportProfile: s.profile,
   });
-  return ctx;
+  if (!opened.ok) throw opened.error;
+  return opened.engine.context(signal);
 }
 
 export async function runAnalyzerWithContext(
@@ -88,11 +87,10 @@ export function withDefaultDuration(name: string, input: unknown, defaultDuratio
 /** A bad setting (malformed selector, unknown profile, unreadable kubeconfig) → the failed result every caller already
  *  shows, instead of an exception each of them would have to catch. Anything else is a bug and still throws. */
 function configurationFailure(name: string, err: unknown): AnalyzerResult | undefined {
+  const e = asEngineConfigError(err);
+  if (!e) return undefined;
   const range = fallbackRange(new Date());
   const title = getAnalyzer(name)?.title ?? name;
-  if (err instanceof SourceError) return failedResult(name, title, range, { kind: err.kind, query: err.query, message: err.message, hint: err.hint });
-  if (err instanceof ProfileConfigError) {
-    return failedResult(name, title, range, { kind: 'bad_input', query: '', message: err.message, hint: `${err.hint} (etcd: Configure Connection)` });
-  }
-  return undefined;
+  if (e.kind === 'source') return failedResult(name, title, range, { kind: e.sourceKind ?? 'unavailable', query: e.query, message: e.message, hint: e.hint });
+  return failedResult(name, title, range, { kind: 'bad_input', query: '', message: e.message, hint: `${e.hint ? `${e.hint} ` : ''}(etcd: Configure Connection)` });
 }

@@ -15,7 +15,8 @@ export interface McpArgs {
   connection: ConnectionFlags;
 }
 
-export class UsageError extends Error {}
+export { UsageError } from '../core/util/usageError';
+import { UsageError } from '../core/util/usageError';
 
 export const MCP_USAGE = `Usage: etcd-analyzer mcp [--http [--port 8001] [--host 127.0.0.1] [--mcp-token-file FILE]] [connection flags]
 

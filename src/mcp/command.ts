@@ -1,18 +1,15 @@
-// `etcd-analyzer mcp …` and dist/mcp-server.js: resolve the connection once, then serve stdio or Streamable HTTP
-// until the client goes away or SIGINT/SIGTERM. Exit codes: 0 clean stop, 1 could not serve, 2 usage/config error.
-import { ConnectionError, resolveConnection } from '../core/config/connection';
-import { openHistoryFile } from '../core/config/historyFile';
-import { readThresholdsInput } from '../core/config/thresholdsInput';
+// `etcd-analyzer mcp …` and dist/mcp-server.js: open the engine once (openEngine), then serve stdio or Streamable
+// HTTP until the client goes away or SIGINT/SIGTERM. Exit codes: 0 clean stop, 1 could not serve, 2 usage/config
+// error, 3 the data source could not be reached or discovered.
+import { ConnectionError } from '../core/config/connection';
+import { openEngine } from '../core/engine/openEngine';
 import { MCP_USAGE, parseMcpArgs, UsageError, type McpArgs } from './args';
-import { createMcpEngine } from './engine';
-import { SourceError } from '../core/source/types';
-import { prepareEngineOptions } from '../core/source/openshift/prepare';
+import { mcpReportDir } from './engine';
 import { startHttpServer } from './httpServer';
 import { bracket, LOOPBACK_HOSTNAMES } from './httpGuard';
 import { resolveMcpToken } from './mcpToken';
 import { serveStdio } from './stdio';
 import { createStderrLogger, parseLogLevel } from './stderrLogger';
-import { hintOnceAboutUrlCredentials } from '../core/util/redact';
 import { keepServing } from './keepServing';
 
 export async function runMcpCommand(argv: string[]): Promise<number> {
@@ -30,11 +27,7 @@ export async function runMcpCommand(argv: string[]): Promise<number> {
   const log = createStderrLogger(parseLogLevel(args.logLevel ?? process.env.ETCD_ANALYZER_LOG_LEVEL));
 
   let token: string | undefined;
-  let conn;
-  let thresholds: unknown;
   try {
-    conn = resolveConnection(args.connection, process.env);
-    thresholds = readThresholdsInput(args.thresholdsFile, process.env);
     if (args.http) {
       token = resolveMcpToken(args.mcpTokenFile, process.env);
       checkBindAddress(args.host, token);
@@ -44,26 +37,19 @@ export async function runMcpCommand(argv: string[]): Promise<number> {
     throw err;
   }
 
-  hintOnceAboutUrlCredentials(conn.profile.prometheusUrl, (m) => log.warn(m));
-  const { historyFile, ...engineOpts } = conn;
-  const history = await openHistoryFile(historyFile, process.env, log);
-  let engine;
-  try {
-    // openshift: kubeconfig → Thanos route, token, CA, cluster API (generic passes through).
-    const prepared = await prepareEngineOptions({ ...engineOpts, thresholds, history, log });
-    for (const w of prepared.warnings) log.warn(`${w.message} (${w.hint})`);
-    engine = createMcpEngine(prepared.options, log);
-  } catch (err) {
-    await history?.close().catch(() => undefined);
-    // A malformed selector (ProfileConfigError) carries a hint: a configuration error, not a crash.
-    const e = err as Error & { hint?: string };
-    if (e?.name === 'ProfileConfigError') return usageFailure(`${e.message}${e.hint ? `: ${e.hint}` : ''}`);
-    if (err instanceof SourceError) {
-      process.stderr.write(`etcd-analyzer mcp: ${err.message} — ${err.hint}\n`);
-      return 3;
-    }
-    throw err;
+  const opened = await openEngine({
+    from: { flags: args.connection, thresholdsFile: args.thresholdsFile },
+    env: process.env,
+    log,
+    reportDir: mcpReportDir(process.env),
+  });
+  if (!opened.ok) {
+    const { error } = opened;
+    if (error.kind === 'usage') return usageFailure(error.hint ? `${error.message}: ${error.hint}` : error.message);
+    process.stderr.write(`etcd-analyzer mcp: ${error.message} — ${error.hint}\n`);
+    return 3;
   }
+  const engine = opened.engine;
   const { stopped, dispose } = onStopSignal();
   const stopGuard = keepServing(log);
   try {

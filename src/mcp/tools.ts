@@ -22,7 +22,7 @@ export function registerAnalyzerTools(server: McpServer, engine: McpEngine, log:
       async (args, extra) => {
         const t0 = Date.now();
         try {
-          const result = await runAnalyzer(engine.contextFor(extra.signal), analyzer.name, args);
+          const result = await runAnalyzer(engine.context(extra.signal), analyzer.name, args);
           log.info(`${analyzer.name} → ${result.status} in ${Date.now() - t0} ms (${result.errors.length} errors)`);
           return toCallToolResult(result);
         } catch (err) {

@@ -18,7 +18,7 @@ import { discoverPrometheusUrl } from '../../src/core/source/openshift/discovery
 import { clusterVersionOf, createKubeClusterApi } from '../../src/core/source/openshift/clusterApi';
 import { createEtcdctlExecStatus, parseEtcdctlJson } from '../../src/core/source/openshift/etcdctlStatus';
 import { connectOpenShift } from '../../src/core/source/openshift/connect';
-import { prepareEngineOptions } from '../../src/core/source/openshift/prepare';
+import { prepareEngineOptions } from '../../src/core/engine/prepareOpenShift';
 import { parseQuantity } from '../../src/core/source/openshift/quantity';
 import { SourceError } from '../../src/core/source/types';
 import { defaultProfileConfig } from '../../src/core/profiles';

@@ -6,4 +6,3 @@ export { createKubeClusterApi } from './clusterApi';
 export { createEtcdctlExecStatus } from './etcdctlStatus';
 export { execInPod } from './podExec';
 export { connectOpenShift, type OpenShiftConnection, type OpenShiftConnectOptions } from './connect';
-export { prepareEngineOptions } from './prepare';

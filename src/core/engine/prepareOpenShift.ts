@@ -1,9 +1,9 @@
 // Async step before createContext for the `openshift` profile: fills the Prometheus URL, token, TLS, ClusterApi
 // and cluster-status provider from the kubeconfig. Generic profiles pass through untouched.
-import type { EngineOptions } from '../../context';
-import type { QueryError } from '../../types';
-import { toQueryError } from '../../util/errors';
-import { connectOpenShift } from './connect';
+import type { EngineOptions } from '../context';
+import type { QueryError } from '../types';
+import { toQueryError } from '../util/errors';
+import { connectOpenShift } from '../source/openshift/connect';
 
 export interface PreparedEngineOptions {
   options: EngineOptions;
