@@ -17,6 +17,15 @@ export const analyzerResultOutputShape = {
   series: z.array(z.record(z.string(), z.unknown())).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
   queries: z.array(z.string()).optional(),
+  diagnosis: z
+    .object({
+      verdict: z.enum(['healthy', 'degraded', 'critical', 'unknown']),
+      headline: z.string(),
+      incidents: z.array(z.record(z.string(), z.unknown())),
+    })
+    .loose()
+    .optional()
+    .describe('The answer first: verdict, headline, incidents ranked (cause category, member, evidence, consequences, recommendation)'),
 };
 
 /** `failed` (nothing could be read, or bad input) is an error for the client; partial and unavailable are answers. */
