@@ -10,7 +10,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const SCRIPTS = resolve(__dirname, '../../scripts/testbed');
 
-export type MemberName = 'm1' | 'm2' | 'm3';
+/** m1, m2, m3 on the default bed; node names on the OpenShift variants. */
+export type MemberName = string;
 
 export interface TestbedMember {
   name: MemberName;
@@ -36,19 +37,24 @@ export interface Testbed {
 
 export interface StartOptions {
   offset: number;
-  /** Extra etcd flags per member at first start. */
+  /** Extra etcd flags per member at first start (default member names m1..m3). */
   extraArgs?: Partial<Record<MemberName, string>>;
+  /** up.sh VARIANT: `openshift` (OpenShift target labels, members named after nodes) or `openshift-35`. */
+  variant?: string;
 }
+
+const DEFAULT_NAMES = ['m1', 'm2', 'm3'];
 
 export async function startTestbed(opts: StartOptions): Promise<Testbed> {
   const dir = join(tmpdir(), `etcd-analyzer-testbed-${opts.offset}`);
-  const baseEnv = { ...process.env, PORT_OFFSET: String(opts.offset), BED: dir };
+  const baseEnv = { ...process.env, PORT_OFFSET: String(opts.offset), BED: dir, VARIANT: opts.variant ?? '' };
   const sh = (script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) =>
     run('bash', [join(SCRIPTS, script), ...args], { env: { ...baseEnv, ...env }, maxBuffer: 4 << 20 });
 
   await sh('down.sh', [], { WIPE: '1' }); // leftovers of a crashed run
   const extra: NodeJS.ProcessEnv = {};
-  for (const [m, flags] of Object.entries(opts.extraArgs ?? {})) extra[`${m.toUpperCase()}_EXTRA`] = flags;
+  // up.sh takes extra flags by position: M1_EXTRA for the first member, …
+  for (const [m, flags] of Object.entries(opts.extraArgs ?? {})) extra[`M${DEFAULT_NAMES.indexOf(m) + 1}_EXTRA`] = flags;
   try {
     await sh('up.sh', [], extra);
   } catch (err) {
@@ -57,7 +63,7 @@ export async function startTestbed(opts: StartOptions): Promise<Testbed> {
   }
   const env = readEnvFile(join(dir, 'env'));
   const etcdEndpoints = env.ETCD_ENDPOINTS.split(',');
-  const names: MemberName[] = ['m1', 'm2', 'm3'];
+  const names: MemberName[] = env.MEMBER_NAMES ? env.MEMBER_NAMES.split(',') : DEFAULT_NAMES;
   const members = names.map((name, i) => ({
     name,
     clientUrl: etcdEndpoints[i],
@@ -75,7 +81,7 @@ export async function startTestbed(opts: StartOptions): Promise<Testbed> {
       await sh('down.sh', [name]);
     },
     async startMember(name, extraFlags) {
-      await sh('up.sh', [], { WAIT_SECONDS: '20', [`${name.toUpperCase()}_EXTRA`]: extraFlags ?? '' });
+      await sh('up.sh', [], { WAIT_SECONDS: '20', [`M${names.indexOf(name) + 1}_EXTRA`]: extraFlags ?? '' });
     },
     async load(n, o = {}) {
       const env2: NodeJS.ProcessEnv = {};
