@@ -70,7 +70,7 @@ export function describeOpenShiftLive(title: string, offset: number, variant: 'o
         for (const f of r.findings) assert.ok(!f.member.startsWith('etcd-'), `${name}: finding ${f.id} names the pod`);
       }
       const deep = results.get('get_etcd_performance_deep_drive')!;
-      assert.deepEqual([...memberNames(deep.metrics)].filter((n) => !n.includes('→')).sort(), [...live.nodes].sort());
+      assert.deepEqual([...memberNames(deep.metrics)].filter((n) => n !== UNKNOWN_PEER).sort(), [...live.nodes].sort());
       const pairs = deep.metrics.filter((m) => m.metric === 'peer_rtt');
       assert.ok(pairs.length >= 6, 'peer pairs resolve their hex ids to node-named members');
       const usage = results.get('get_ocp_node_usage')!;
