@@ -194,6 +194,11 @@ test('hosted control plane (controlPlaneTopology External): no etcd pods is expl
   assert.match(e.message, /etcd's own status .* is out of reach/);
   assert.match(e.hint, /Prometheus can still be read for its nodes/);
   assert.match(e.hint, /management cluster/);
+  // Two-node (DualReplica) clusters keep their etcd pods with the etcdctl container: read as usual.
+  world.infrastructure = infrastructureWithTopology('DualReplica');
+  world.pods = etcdPodList(MASTERS.slice(0, 2));
+  const dual = await createEtcdctlExecStatus(kube).status();
+  assert.equal(dual.members.length, 3, 'etcdctl answers from a DualReplica pod');
 });
 
 test('cluster info on plain Kubernetes: server version and nodes', async () => {
