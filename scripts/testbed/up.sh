@@ -8,7 +8,7 @@
 #   BED          state dir: data, logs, pids, env (default /tmp/etcd-analyzer-bed-$PORT_OFFSET)
 #   SCRAPE       Prometheus scrape interval (default 5s)
 #   M1_EXTRA / M2_EXTRA / M3_EXTRA   extra etcd flags for the 1st/2nd/3rd member, e.g. M3_EXTRA="--quota-backend-bytes=2097152"
-#   VARIANT      '' (default: job=etcd with a member label, job=node), or `openshift` / `openshift-35`:
+#   VARIANT      '' (default: job=etcd with a member label, job=node), or `openshift` / `openshift-35` / `openshift-minimal`:
 #                variant-openshift.sh names the members after nodes and labels the series as OpenShift does
 #   SNAPSHOT_COUNT (default 10000; etcd 3.4's default is 100000, lower so snapshot metrics appear)
 #   WAIT_SECONDS how long to wait for etcd health and the first scrape (default 60; 0 = do not wait)

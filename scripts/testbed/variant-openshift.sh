@@ -8,6 +8,8 @@
 # job: it drops the 3.4-only `etcd_debugging_mvcc_` copies that 3.5 removed (DB size, put/delete/txn/range
 # counters; 3.4.23 already exports their `etcd_mvcc_` names, so nothing needs renaming) and rewrites the version
 # labels (server_version 3.5.26, cluster_version 3.5) so the analyzer's 3.5+ branch is the one chosen.
+# openshift-minimal keeps only what OpenShift's `minimal` monitoring collection profile keeps: the `keep` regex of
+# the real ServiceMonitor copied into test/fixtures/openshift/real/servicemonitor-etcd-minimal.yaml.
 # shellcheck shell=bash
 OS_NODES=(ip-10-0-30-217.us-east-2.compute.internal ip-10-0-53-40.us-east-2.compute.internal ip-10-0-92-180.us-east-2.compute.internal)
 OS_IPS=(10.0.30.217 10.0.53.40 10.0.92.180)
@@ -21,6 +23,13 @@ variant_scrape_configs() {
     echo "      - targets: ['$H:${ports[$i]}']"
     echo "        labels: {instance: '${OS_IPS[$i]}:9979', namespace: openshift-etcd, pod: 'etcd-${OS_NODES[$i]}', service: etcd, endpoint: etcd-metrics}"
   done
+  if [ "${VARIANT:-}" = openshift-minimal ]; then
+    local keep
+    keep=$(sed -n 's/^ *regex: //p' "$(dirname "${BASH_SOURCE[0]}")/../../test/fixtures/openshift/real/servicemonitor-etcd-minimal.yaml")
+    [ -n "$keep" ] || { echo "ERROR: no keep regex in servicemonitor-etcd-minimal.yaml" >&2; exit 1; }
+    echo "    metric_relabel_configs:"
+    echo "      - {source_labels: [__name__], regex: '$keep', action: keep}"
+  fi
   if [ "${VARIANT:-}" = openshift-35 ]; then
     cat <<YML
     metric_relabel_configs:

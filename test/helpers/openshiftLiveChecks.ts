@@ -26,7 +26,10 @@ function stat(r: AnalyzerResult, metric: string, member: string, ...stats: ('p99
   return m ? null : undefined;
 }
 
-export function describeOpenShiftLive(title: string, offset: number, variant: 'openshift' | 'openshift-35', extra?: (get: () => { live: OpenShiftLive; results: Map<string, AnalyzerResult> }) => void): void {
+type Get = () => { live: OpenShiftLive; results: Map<string, AnalyzerResult> };
+
+/** `extra` registers tests run while all members are up; `last` after the stopped-member test. */
+export function describeOpenShiftLive(title: string, offset: number, variant: 'openshift' | 'openshift-35', hooks: { extra?: (get: Get) => void; last?: (get: Get) => void } = {}): void {
   describe(title, () => {
     let live: OpenShiftLive;
     let prometheusUrl = '';
@@ -102,7 +105,7 @@ export function describeOpenShiftLive(title: string, offset: number, variant: 'o
       assert.deepEqual(model.members.rows.map((r) => r.member), [...live.nodes].sort());
     });
 
-    extra?.(() => ({ live, results }));
+    hooks.extra?.(() => ({ live, results }));
 
     test('a stopped member is named once: its node name, unhealthy, in one dashboard row', async () => {
       const down = live.nodes[2];
@@ -124,5 +127,7 @@ export function describeOpenShiftLive(title: string, offset: number, variant: 'o
       assert.ok(about.every((f) => f.member === down || f.member.split('→').includes(down)), JSON.stringify(about.map((f) => f.member)));
       assert.ok(s.findings.every((f) => !f.member.startsWith('etcd-')));
     });
+
+    hooks.last?.(() => ({ live, results }));
   });
 }

@@ -29,6 +29,8 @@ export interface Testbed {
   stopMember(name: MemberName): Promise<void>;
   /** (Re)starts a stopped member, optionally with extra etcd flags (e.g. `--quota-backend-bytes=16384`). */
   startMember(name: MemberName, extraFlags?: string): Promise<void>;
+  /** Re-runs up.sh with another VARIANT: Prometheus reloads its scrape config; stopped members start again. */
+  reconfigure(variant: string): Promise<void>;
   /** `n` puts of `valueBytes` each; resolves with the script's output and whether every put succeeded. */
   load(n: number, opts?: { valueBytes?: number; endpoints?: string[] }): Promise<{ ok: boolean; output: string }>;
   /** Stops everything and deletes the bed's data. Safe to call twice. */
@@ -82,6 +84,9 @@ export async function startTestbed(opts: StartOptions): Promise<Testbed> {
     },
     async startMember(name, extraFlags) {
       await sh('up.sh', [], { WAIT_SECONDS: '20', [`M${names.indexOf(name) + 1}_EXTRA`]: extraFlags ?? '' });
+    },
+    async reconfigure(variant) {
+      await sh('up.sh', [], { WAIT_SECONDS: '30', VARIANT: variant });
     },
     async load(n, o = {}) {
       const env2: NodeJS.ProcessEnv = {};

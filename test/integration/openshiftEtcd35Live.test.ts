@@ -9,7 +9,7 @@ import { promValue } from '../helpers/prom';
 
 const REMOVED_IN_35 = ['db_total_size_in_bytes', 'put_total', 'delete_total', 'txn_total', 'range_total'].map((n) => `etcd_debugging_mvcc_${n}`);
 
-describeOpenShiftLive('openshift profile on the etcd 3.5-named live bed', 6000, 'openshift-35', (get) => {
+describeOpenShiftLive('openshift profile on the etcd 3.5-named live bed', 6000, 'openshift-35', { extra: (get) => {
   test('Prometheus has only the 3.5 names; the 3.5+ branch is chosen and returns real data', async () => {
     const { live, results } = get();
     for (const name of REMOVED_IN_35) assert.equal(await promValue(live.bed.promUrl, `count(${name})`), undefined, `${name} is dropped`);
@@ -24,4 +24,4 @@ describeOpenShiftLive('openshift profile on the etcd 3.5-named live bed', 6000, 
     assert.ok(compaction.queries?.some((q) => q.includes('etcd_debugging_mvcc_db_compaction_total_duration_milliseconds')), 'compaction keeps its debugging name in 3.5');
     assert.ok(compaction.metrics.some((m) => m.metric === 'compactions'), 'the compaction counter answers (zero compactions is a value, not "no series")');
   });
-});
+} });
