@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { startTestbed, type Testbed } from './testbed';
-import { waitForProm } from './prom';
+import { promValue, waitForProm } from './prom';
 import { makeSelfSignedCert, type TestCert } from './selfSignedCert';
 import { startTlsProxy, type TlsProxy } from './tlsProxy';
 import { GOOD_TOKEN, startOpenShiftApi, type ExecReply, type OpenShiftApi, type OpenShiftApiWorld } from './openshiftApi';
@@ -66,8 +66,10 @@ export async function startOpenShiftLive(offset: number, variant: 'openshift' | 
       await trickle;
     });
     const sel = 'job="etcd", namespace="openshift-etcd"';
-    const seen = await waitForProm(bed.promUrl, `count(increase(etcd_disk_wal_fsync_duration_seconds_count{${sel}}[1m]) > 0)`, (v) => v === 3);
-    assert.equal(seen, 3, `the load should be scraped on all three members at ${bed.promUrl}`);
+    // Bounded, generously: CI machines are shared (scrapes every 5 s, but a loaded host delays them).
+    const seen = await waitForProm(bed.promUrl, `count(increase(etcd_disk_wal_fsync_duration_seconds_count{${sel}}[1m]) > 0)`, (v) => v === 3, 120_000);
+    const up = await promValue(bed.promUrl, `sum(up{${sel}})`);
+    assert.equal(seen, 3, `the load should be scraped on all three members at ${bed.promUrl} (etcd targets up: ${up})`);
     // Window averages of rates are subqueries on 60 s steps: a young bed has none until a step has two scrapes behind it.
     const rated = await waitForProm(bed.promUrl, `count(avg_over_time((sum by (pod) (rate(process_cpu_seconds_total{${sel}}[60s])))[300s:60s]))`, (v) => v === 3, 120_000);
     assert.equal(rated, 3, 'windowed rates have data on all three members');
