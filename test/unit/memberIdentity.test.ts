@@ -1,6 +1,6 @@
 // One name per member: etcd's `--name` is the node name (as etcdctl and the gateway report it), the metrics'
 // `pod` label is `etcd-<node>`, node-exporter's instance is the node name. Node names are those of the real
-// captured node list test/fixtures/openshift/nodes-list-not-upgrading-3-masters-3-workers.yaml.
+// captured node list test/fixtures/openshift/real/nodes-list-not-upgrading-3-masters-3-workers.yaml.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
