@@ -10,7 +10,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const SCRIPTS = resolve(__dirname, '../../scripts/testbed');
 
-export type MemberName = 'm1' | 'm2' | 'm3';
+/** m1, m2, m3 on the default bed; node names on the OpenShift variants. */
+export type MemberName = string;
 
 export interface TestbedMember {
   name: MemberName;
@@ -28,6 +29,8 @@ export interface Testbed {
   stopMember(name: MemberName): Promise<void>;
   /** (Re)starts a stopped member, optionally with extra etcd flags (e.g. `--quota-backend-bytes=16384`). */
   startMember(name: MemberName, extraFlags?: string): Promise<void>;
+  /** Re-runs up.sh with another VARIANT: Prometheus reloads its scrape config; stopped members start again. */
+  reconfigure(variant: string): Promise<void>;
   /** `n` puts of `valueBytes` each; resolves with the script's output and whether every put succeeded. */
   load(n: number, opts?: { valueBytes?: number; endpoints?: string[] }): Promise<{ ok: boolean; output: string }>;
   /** Stops everything and deletes the bed's data. Safe to call twice. */
@@ -36,19 +39,24 @@ export interface Testbed {
 
 export interface StartOptions {
   offset: number;
-  /** Extra etcd flags per member at first start. */
+  /** Extra etcd flags per member at first start (default member names m1..m3). */
   extraArgs?: Partial<Record<MemberName, string>>;
+  /** up.sh VARIANT: `openshift` (OpenShift target labels, members named after nodes) or `openshift-35`. */
+  variant?: string;
 }
+
+const DEFAULT_NAMES = ['m1', 'm2', 'm3'];
 
 export async function startTestbed(opts: StartOptions): Promise<Testbed> {
   const dir = join(tmpdir(), `etcd-analyzer-testbed-${opts.offset}`);
-  const baseEnv = { ...process.env, PORT_OFFSET: String(opts.offset), BED: dir };
+  const baseEnv = { ...process.env, PORT_OFFSET: String(opts.offset), BED: dir, VARIANT: opts.variant ?? '' };
   const sh = (script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) =>
     run('bash', [join(SCRIPTS, script), ...args], { env: { ...baseEnv, ...env }, maxBuffer: 4 << 20 });
 
   await sh('down.sh', [], { WIPE: '1' }); // leftovers of a crashed run
   const extra: NodeJS.ProcessEnv = {};
-  for (const [m, flags] of Object.entries(opts.extraArgs ?? {})) extra[`${m.toUpperCase()}_EXTRA`] = flags;
+  // up.sh takes extra flags by position: M1_EXTRA for the first member, …
+  for (const [m, flags] of Object.entries(opts.extraArgs ?? {})) extra[`M${DEFAULT_NAMES.indexOf(m) + 1}_EXTRA`] = flags;
   try {
     await sh('up.sh', [], extra);
   } catch (err) {
@@ -57,7 +65,7 @@ export async function startTestbed(opts: StartOptions): Promise<Testbed> {
   }
   const env = readEnvFile(join(dir, 'env'));
   const etcdEndpoints = env.ETCD_ENDPOINTS.split(',');
-  const names: MemberName[] = ['m1', 'm2', 'm3'];
+  const names: MemberName[] = env.MEMBER_NAMES ? env.MEMBER_NAMES.split(',') : DEFAULT_NAMES;
   const members = names.map((name, i) => ({
     name,
     clientUrl: etcdEndpoints[i],
@@ -75,7 +83,10 @@ export async function startTestbed(opts: StartOptions): Promise<Testbed> {
       await sh('down.sh', [name]);
     },
     async startMember(name, extraFlags) {
-      await sh('up.sh', [], { WAIT_SECONDS: '20', [`${name.toUpperCase()}_EXTRA`]: extraFlags ?? '' });
+      await sh('up.sh', [], { WAIT_SECONDS: '20', [`M${names.indexOf(name) + 1}_EXTRA`]: extraFlags ?? '' });
+    },
+    async reconfigure(variant) {
+      await sh('up.sh', [], { WAIT_SECONDS: '30', VARIANT: variant });
     },
     async load(n, o = {}) {
       const env2: NodeJS.ProcessEnv = {};

@@ -1,6 +1,6 @@
 // One name per member: etcd's `--name` is the node name (as etcdctl and the gateway report it), the metrics'
 // `pod` label is `etcd-<node>`, node-exporter's instance is the node name. Node names are those of the real
-// captured node list test/fixtures/openshift/nodes-list-not-upgrading-3-masters-3-workers.yaml.
+// captured node list test/fixtures/openshift/real/nodes-list-not-upgrading-3-masters-3-workers.yaml.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -110,4 +110,12 @@ test('real federate sample (OpenShift 4.x etcd targets): three members, each nam
   assert.deepEqual(names, labelSets.map((l) => l.pod.slice('etcd-'.length)));
   assert.ok(names.every((n) => /^ip-10-0-[\d-]+\.us-west-1\.compute\.internal$/.test(n)), names.join());
   assert.deepEqual(labelSets.map((l) => [l.job, l.namespace, l.service, l.endpoint]), Array(3).fill(['etcd', 'openshift-etcd', 'etcd', 'etcd-metrics']));
+});
+
+test('peer bytes from a sender etcd has not identified (From="0", seen live) are an unknown peer, not a member "0"', () => {
+  const def = getMetric('peer_received_bytes_rate')!;
+  const [row] = samplesToRows(def, [def.stats[0]], [{ labels: { ...etcdLabels(0), From: '0', [STAT_LABEL]: def.stats[0] }, value: 38, time: 0 }], openshift, disc);
+  assert.equal(row.member, `unknown peer→${NODES[0]}`);
+  const [known] = samplesToRows(def, [def.stats[0]], [{ labels: { ...etcdLabels(0), From: 'a1', [STAT_LABEL]: def.stats[0] }, value: 38, time: 0 }], openshift, disc);
+  assert.equal(known.member, `${NODES[1]}→${NODES[0]}`);
 });

@@ -24,6 +24,7 @@ import { SourceError } from '../../src/core/source/types';
 import { defaultProfileConfig } from '../../src/core/profiles';
 import { createContext } from '../../src/core/context';
 import { runAnalyzer } from '../../src/core/analyzers/runAnalyzer';
+import { noTargetsError } from '../../src/core/analyzers/analyzerKit';
 
 const FX = join(__dirname, '..', 'fixtures', 'openshift');
 const fx = (n: string) => readFileSync(join(FX, n), 'utf8');
@@ -193,6 +194,11 @@ test('hosted control plane (controlPlaneTopology External): no etcd pods is expl
   assert.match(e.message, /etcd's own status .* is out of reach/);
   assert.match(e.hint, /Prometheus can still be read for its nodes/);
   assert.match(e.hint, /management cluster/);
+  // Two-node (DualReplica) clusters keep their etcd pods with the etcdctl container: read as usual.
+  world.infrastructure = infrastructureWithTopology('DualReplica');
+  world.pods = etcdPodList(MASTERS.slice(0, 2));
+  const dual = await createEtcdctlExecStatus(kube).status();
+  assert.equal(dual.members.length, 3, 'etcdctl answers from a DualReplica pod');
 });
 
 test('cluster info on plain Kubernetes: server version and nodes', async () => {
@@ -343,4 +349,11 @@ test('get_ocp_cluster_info says "updating to" during an update and explains a ho
   assert.match(r.summary, /^OpenShift 4\.14\.0-rc\.3, updating to 4\.14\.1 on None/);
   assert.match(r.summary, /This cluster's control plane is hosted outside it .* out of reach/);
   assert.match(r.summary, /can still be read for its nodes/);
+});
+
+test('no etcd series with the openshift profile: the hint names the hosted-control-plane case', () => {
+  const os = noTargetsError(createContext({ profile: { ...defaultProfileConfig('http://127.0.0.1:9'), profile: 'openshift' } }));
+  assert.match(os.message, /namespace="openshift-etcd", job="etcd"/);
+  assert.match(os.hint, /hosted control plane .* controlPlaneTopology External/);
+  assert.doesNotMatch(noTargetsError(createContext({ profile: defaultProfileConfig('http://127.0.0.1:9') })).hint, /hosted/);
 });

@@ -66,7 +66,11 @@ export function noTargetsError(ctx: AnalyzerContext): QueryError {
     kind: 'no_targets',
     query: `up{${joinMatchers(sel)}}`,
     message: `no etcd series found in Prometheus with the etcd selector ${sel}`,
-    hint: 'check that Prometheus scrapes etcd and that the etcd selector matches its job (setting etcdAnalyzer.etcdSelector / --etcd-selector); run get_server_health to see the targets',
+    hint:
+      'check that Prometheus scrapes etcd and that the etcd selector matches its job (setting etcdAnalyzer.etcdSelector / --etcd-selector); run get_server_health to see the targets' +
+      (ctx.profile.id === 'openshift'
+        ? "; on a hosted control plane (get_ocp_cluster_info shows controlPlaneTopology External) etcd runs in the management cluster and this cluster's Prometheus has no etcd series"
+        : ''),
   };
 }
 

@@ -39,11 +39,12 @@ export const ocpClusterInfoAnalyzer: Analyzer<typeof commonInput> = {
       const version = info.updatingTo
         ? `${info.version ?? '(no completed version yet)'}, updating to ${info.updatingTo}`
         : (info.version ?? '(version unknown)');
-      const hosted = isExternalControlPlane(info.controlPlaneTopology) ? ` ${EXTERNAL_CONTROL_PLANE.message}; ${EXTERNAL_CONTROL_PLANE.hint}.` : '';
+      const { message, hint } = EXTERNAL_CONTROL_PLANE;
+      const hosted = isExternalControlPlane(info.controlPlaneTopology) ? ` ${message[0].toUpperCase()}${message.slice(1)}; ${hint}.` : '';
       const summary =
         `${info.kind === 'openshift' ? 'OpenShift' : 'Kubernetes'} ${version}${info.platform ? ` on ${info.platform}` : ''}` +
         `${info.networkType ? `, network ${info.networkType}` : ''}: ${info.nodes.length} nodes — ${roleText}.${notReady ? ` ${notReady} node(s) not ready.` : ''}` +
-        hosted.replace(/^ t/, ' T');
+        hosted;
       return buildResult(ocpClusterInfoAnalyzer, range, { summary, data: { clusterInfo: info, source: ctx.clusterApi.description } });
     } catch (err) {
       const e = toQueryError(err, `${ctx.clusterApi.description}: cluster info`);

@@ -2,6 +2,7 @@
 import type { MetricDef } from '../metrics/types';
 import type { Profile } from '../profiles/types';
 import type { Discovery } from './discovery';
+import { UNKNOWN_PEER } from '../profiles/memberName';
 
 export interface Identity {
   /** Row key: scope identity + key label values. */
@@ -27,7 +28,8 @@ export function identityOf(def: MetricDef, labels: Record<string, string>, profi
       // `To` is where the member sends; `From` is where what it receives comes from. Pairs read in traffic direction.
       const from = labels.From !== undefined && def.keyLabels?.includes('From');
       const peerId = (from ? labels.From : labels.To) ?? '';
-      const peer = disc.memberById.get(peerId.toLowerCase()) ?? peerId;
+      // etcd counts bytes whose sender it has not identified yet under From="0": no member has id 0.
+      const peer = peerId === '0' ? UNKNOWN_PEER : (disc.memberById.get(peerId.toLowerCase()) ?? peerId);
       member = from ? `${peer}→${self}` : `${self}→${peer}`;
       keyLabels.peer = peer;
       node = profile.nodeForMember(self, labels, disc.nodes.length ? disc.nodes : undefined);

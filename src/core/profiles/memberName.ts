@@ -6,6 +6,9 @@ import type { MetricSummary } from '../types';
 
 export const ETCD_POD_PREFIX = 'etcd-';
 
+/** The peer of a pair whose id etcd reports as 0 (a sender not yet identified): never a member of its own. */
+export const UNKNOWN_PEER = 'unknown peer';
+
 /** `etcd-ip-10-0-30-217.ec2.internal` → `ip-10-0-30-217.ec2.internal`; a name without the prefix is kept. */
 export function memberFromPod(pod: string): string {
   return pod.startsWith(ETCD_POD_PREFIX) && pod.length > ETCD_POD_PREFIX.length ? pod.slice(ETCD_POD_PREFIX.length) : pod;

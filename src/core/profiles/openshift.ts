@@ -13,9 +13,6 @@ export const OPENSHIFT_NODE_SELECTOR = 'job="node-exporter"';
 const MEMBER_LABELS = ['pod', 'member', 'instance'] as const;
 const NODE_LABELS = ['node', 'instance', 'nodename'] as const;
 
-/** `etcd-master-0` → `master-0`; other names unchanged. */
-export const nodeFromEtcdPod = memberFromPod;
-
 /** The member's name: its node's (the pod label without `etcd-`), else `member`, else the instance. */
 function openshiftMemberOf(labels: Record<string, string>): string {
   if (labels.pod) return memberFromPod(labels.pod);
@@ -42,7 +39,7 @@ export function createOpenShiftProfile(cfg: ProfileConfig): Profile {
     nodeForMember(member, memberLabels, knownNodes) {
       if (mapping[member]) return mapping[member];
       const pod = memberLabels?.pod ?? member;
-      const nodeName = nodeFromEtcdPod(pod);
+      const nodeName = memberFromPod(pod);
       if (!nodeName || nodeName === 'unknown') return undefined;
       if (!knownNodes) return nodeName;
       return knownNodes.find((n) => n === nodeName || n.split('.')[0] === nodeName);
