@@ -42,6 +42,8 @@ export interface Side {
   largestMs: number;
   samples: number;
   collectMs: number[];
+  /** Median over runs of the wall time of sending the same queries one at a time. */
+  sequentialMs: number;
 }
 
 export interface Disagreement {
@@ -90,6 +92,12 @@ export async function measureSide(url: string, create: CollectorFactory, range: 
     if (r.errors.length) throw new Error(`collection errors: ${r.errors.map((e) => `${e.metric ?? ''} ${e.message}`).join('; ')}`);
     ({ rows, queries } = { rows: r.metrics, queries: r.queries });
   }
+  const sequential: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    for (const q of queries) await stats(url, q, range.end);
+    sequential.push(performance.now() - t0);
+  }
   const work: Side['work'] = [];
   for (const q of queries) {
     const ms: number[] = [];
@@ -110,6 +118,7 @@ export async function measureSide(url: string, create: CollectorFactory, range: 
     largestMs: Math.max(...work.map((w) => w.ms)),
     samples: work.reduce((a, w) => a + w.samples, 0),
     collectMs,
+    sequentialMs: median(sequential),
   };
 }
 
