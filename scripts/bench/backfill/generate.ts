@@ -148,6 +148,7 @@ for (let i = 0; i < MEMBERS; i++) {
   add('etcd_network_client_grpc_received_bytes_total', base, (t) => 400e3 * load(t), { v: 1e11 });
   add('etcd_network_client_grpc_sent_bytes_total', base, (t) => 3e6 * load(t), { v: 1e12 });
   add('process_cpu_seconds_total', base, (t) => 0.35 * load(t), { v: 1e5 });
+  add('process_start_time_seconds', base, () => START - 86400 * (3 + i), { gauge: true, v: START - 86400 * (3 + i) });
   add('process_resident_memory_bytes', base, (t) => 2.1e9 + 1e8 * rnd(i + Math.floor(t / 600)), { gauge: true, v: 2.1e9 });
   const disk = (slowMul: number) => (u: number, t: number) => (slowDisk(i, t) ? slowMul : 1) * 0.002 * Math.exp(1.2 * (u - 0.5) * 2) * (u > 0.99 ? 4 : 1);
   histogram('etcd_disk_wal_fsync_duration_seconds', base, DISK_BUCKETS, (t) => 60 * load(t), disk(25));
@@ -204,6 +205,7 @@ for (let i = 0; i < MEMBERS; i++) {
   add('node_memory_MemTotal_bytes', base, () => 32e9, { gauge: true, v: 32e9 });
   add('node_memory_MemAvailable_bytes', base, (t) => 14e9 - 2e9 * daily(t), { gauge: true, v: 14e9 });
   add('node_vmstat_pgmajfault', base, () => 0.5, { v: 1e5 });
+  add('node_boot_time_seconds', base, () => START - 86400 * 30, { gauge: true, v: START - 86400 * 30 });
   for (const device of ['ens3', 'lo']) {
     const d = { ...base, device };
     add('node_network_receive_bytes_total', d, (t) => 5e6 * daily(t), { v: 1e12 });
