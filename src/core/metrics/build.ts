@@ -64,13 +64,19 @@ function stripComma(s: string): string {
  * How much a counter grew over `window`. Over the whole analysed window, when the collector saw no restart in it
  * (p.windowDelta), the difference of the counter's value at the window's end and at its start: two look-ups per
  * series instead of reading every sample (a week at a 30 s scrape is 20,160 samples per series). The start value is
- * the last one within a rolling window before the start (a scrape gap there does not lose it); a series born inside
- * the window has no start value and counts from 0 (`or sel`). Otherwise `increase(sel[window])`.
+ * the last one up to START_LOOKBACK before the start (a scrape gap or a Prometheus restart there does not lose it); a
+ * series born inside the window has no start value and counts from 0 (`or sel`: a failure counter that appears with
+ * its first failure). Otherwise `increase(sel[window])`.
  */
 export function counterIncrease(p: QueryParams, sel: string, window: string): string {
   if (!p.windowDelta || window !== p.window) return `increase(${sel}[${window}])`;
-  return `((${sel} - last_over_time(${sel}[${p.rateWindow}] offset ${window})) or ${sel})`;
+  const seconds = parseInt(window, 10);
+  const lookback = Math.max(parseInt(p.rateWindow, 10), Math.min(Math.round(seconds / 10), START_LOOKBACK_SECONDS));
+  return `((${sel} - last_over_time(${sel}[${lookback}s] offset ${window})) or ${sel})`;
 }
+
+/** How far before the window's start its start value is looked for (at most a tenth of the window). */
+const START_LOOKBACK_SECONDS = 900;
 
 /** Per-second rate of a counter over `window`: `rate(sel[window])`, or counterIncrease / window (see there). */
 export function counterRate(p: QueryParams, sel: string, window: string): string {
