@@ -21,6 +21,8 @@ export interface TestHooks {
   refreshStatusBar(): Promise<void>;
   statusBarText(): string;
   activationMs: number;
+  /** The bundle's evaluation (esbuild banner to footer) + the activate() body; undefined from sources. */
+  loadAndActivateMs?: number;
   /** Whether activation loaded the engine bundle (it must not: everything heavy loads on first use). */
   engineLoadedAtActivation: boolean;
 }
@@ -43,9 +45,14 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
 
   const activationMs = performance.now() - t0;
   const engineLoadedAtActivation = engineLoadMs() !== undefined;
+  const bundle = globalThis as { __etcdAnalyzerBundleStart?: number; __etcdAnalyzerBundleEnd?: number };
+  const loadAndActivateMs =
+    bundle.__etcdAnalyzerBundleStart === undefined || bundle.__etcdAnalyzerBundleEnd === undefined
+      ? undefined
+      : bundle.__etcdAnalyzerBundleEnd - bundle.__etcdAnalyzerBundleStart + activationMs;
   log.info(`activated in ${activationMs.toFixed(1)} ms (${context.extensionMode === vscode.ExtensionMode.Test ? 'test mode' : 'normal'})`);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { services, chatHandler: chat.handler, chatTranscript: chat.transcript, refreshStatusBar: statusBar.refresh, statusBarText: statusBar.text, activationMs, engineLoadedAtActivation };
+  return { services, chatHandler: chat.handler, chatTranscript: chat.transcript, refreshStatusBar: statusBar.refresh, statusBarText: statusBar.text, activationMs, loadAndActivateMs, engineLoadedAtActivation };
 }
 
 export async function deactivate(): Promise<void> {

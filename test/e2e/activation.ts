@@ -18,7 +18,7 @@ export function activateExtension(): Promise<TestHooks> {
     const wall = performance.now() - t0;
     assert.ok(hooks?.chatHandler, 'activate() returns the test hooks in test mode');
     if (!wasActive) assert.equal(hooks.engineLoadedAtActivation, false, 'activation loads only the entry bundle, not the engine');
-    const line = `activation: activate() body ${hooks.activationMs.toFixed(1)} ms; ext.activate() ${wall.toFixed(1)} ms wall${wasActive ? ' (was already active)' : ''}; VS Code ${vscode.version}`;
+    const line = `activation: activate() body ${hooks.activationMs.toFixed(1)} ms; bundle evaluation + activate() ${hooks.loadAndActivateMs?.toFixed(1) ?? '?'} ms (target ≤ 50); ext.activate() ${wall.toFixed(1)} ms wall${wasActive ? ' (was already active)' : ''}; VS Code ${vscode.version}`;
     notes.push(line);
     console.log(`[e2e] ${line}`);
     return hooks;

@@ -251,3 +251,16 @@ test('one stats query per metric carries every statistic, tagged', () => {
   for (const s of def.stats) assert.ok(query.includes(`"analyzer_stat", "${s}", "", ""`), s);
   assert.equal(query.split(' or label_replace(').length, def.stats.length);
 });
+
+test('without a restart in the window, counters over the window are two look-ups; rolling rates stay rates', () => {
+  const p = { ...params('3.5+'), windowDelta: true };
+  const avg = statQuery(getMetric('wal_fsync_rate')!, 'avg', p)!;
+  assert.match(avg, /etcd_disk_wal_fsync_duration_seconds_count\{[^}]*\} - last_over_time\(etcd_disk_wal_fsync_duration_seconds_count\{[^}]*\}\[\d+s\] offset 3600s\)\) or /);
+  assert.ok(!avg.includes('rate('), 'no read of every sample for the window-wide average');
+  const max = statQuery(getMetric('wal_fsync_rate')!, 'max', p)!;
+  assert.match(max, /max_over_time\(\(sum by \([^)]*\) \(rate\(etcd_disk_wal_fsync_duration_seconds_count\{[^}]*\}\[60s\]\)\)\)\[3600s:30s\]\)/);
+  const p99 = statQuery(getMetric('wal_fsync_duration')!, 'p99', p)!;
+  assert.match(p99, /histogram_quantile\(0\.99, sum by \([^)]*le\) \(\(\(\(etcd_disk_wal_fsync_duration_seconds_bucket/);
+  // A restart seen (or unknown): the exact increase over the window, as before.
+  assert.match(statQuery(getMetric('leader_changes')!, 'increase', params('3.5+'))!, /increase\(etcd_server_leader_changes_seen_total\{[^}]*\}\[3600s\]\)/);
+});

@@ -162,7 +162,7 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
         memberNode = profile.nodeForMember(req.member, known, disc.nodes.length ? disc.nodes : undefined);
       }
       const f = await known;
-      const p = { ...buildQueryParams(req.range, profile, disc.generation, memberFilter, f.dataSeconds), ...(f.grpcMethods ? { grpcMethods: f.grpcMethods } : {}) };
+      const p = { ...buildQueryParams(req.range, profile, disc.generation, memberFilter, f.dataSeconds, f.scrapeSeconds), ...(f.grpcMethods ? { grpcMethods: f.grpcMethods } : {}), ...(f.noRestarts ? { windowDelta: true } : {}) };
 
       const statParts = defs.map((def) => ({ def, ...buildStatsQuery(def, p), id: def.id }));
       const seriesParts = req.withSeries ? defs.map((def) => ({ def, id: def.id, query: def.expr(p) })) : [];

@@ -3,20 +3,29 @@ import type { TimeRange } from '../types';
 import type { EtcdGeneration, QueryParams } from '../metrics/types';
 import type { Profile } from '../profiles/types';
 
-/** Rolling rates need several scrapes per window: at least 60 s, and at least two chart steps so none is skipped. */
-export function rollingWindowSeconds(stepSeconds: number): number {
-  return Math.max(60, 2 * stepSeconds);
+/**
+ * Rolling rates need several scrapes per window: at least 60 s, at least two chart steps so none is skipped, and at
+ * least 4 scrape intervals when the interval is known (a 60 s window over a 60 s scrape holds one sample: no rate).
+ */
+export function rollingWindowSeconds(stepSeconds: number, scrapeSeconds?: number): number {
+  const scrape = scrapeSeconds && Number.isFinite(scrapeSeconds) ? Math.ceil(4 * scrapeSeconds) : 0;
+  return Math.max(60, 2 * stepSeconds, scrape);
 }
 
+/** Evaluations of a window-wide subquery, at most: its cost then stops growing with the window (see below). */
+export const MAX_SUBQUERY_POINTS = 120;
+
 /**
- * Resolution of the window-wide subqueries ("worst rolling value", gauge avg/max/min): one rolling window, so the
- * rolling windows tile the analysed window without overlap and every sample is read once. It follows the chart step
- * (2 × step, at least 60 s), so the number of evaluations stays about 60 at 1 h and grows with the window only as
- * the chart's own point count does. A burst shorter than a rolling window that straddles two of them shows at
- * between half and all of its peak (with half-overlapping windows, twice the evaluations, it showed whole).
+ * Resolution of the window-wide subqueries ("worst rolling value", derived gauges' avg/max/min): one rolling window,
+ * so rolling windows tile the analysed window and every sample is read once — up to MAX_SUBQUERY_POINTS evaluations.
+ * Beyond that (windows over ~2 h at a 60 s rolling window) the step grows with the window and the rolling windows,
+ * which keep their length, sample the window instead of tiling it: a 7 d window is judged by 120 rolling windows of
+ * 20 min (a third of the time), a peak shorter than the gap between them can be missed. Reading every sample of a
+ * week for each maximum would make the week cost ~100× the hour.
  */
-export function subqueryStepSeconds(stepSeconds: number): number {
-  return rollingWindowSeconds(stepSeconds);
+export function subqueryStepSeconds(stepSeconds: number, windowSeconds = 0, scrapeSeconds?: number): number {
+  const rolling = rollingWindowSeconds(stepSeconds, scrapeSeconds);
+  return Math.max(rolling, Math.ceil(windowSeconds / MAX_SUBQUERY_POINTS / rolling) * rolling);
 }
 
 export function rangeSeconds(range: TimeRange): number {
@@ -33,14 +42,17 @@ export function buildQueryParams(
   generation: EtcdGeneration,
   memberFilter: string,
   dataSeconds?: number,
+  scrapeSeconds?: number,
 ): QueryParams {
   const step = Math.max(1, Math.round(range.stepSeconds));
+  const rolling = rollingWindowSeconds(step, scrapeSeconds);
+  const window = statWindowSeconds(rangeSeconds(range), rolling, dataSeconds);
   return {
     etcd: profile.etcdMatchers(),
     node: profile.nodeMatchers(),
-    window: `${statWindowSeconds(rangeSeconds(range), rollingWindowSeconds(step), dataSeconds)}s`,
-    rateWindow: `${rollingWindowSeconds(step)}s`,
-    step: `${subqueryStepSeconds(step)}s`,
+    window: `${window}s`,
+    rateWindow: `${rolling}s`,
+    step: `${subqueryStepSeconds(step, window, scrapeSeconds)}s`,
     generation,
     memberFilter,
   };

@@ -1,9 +1,11 @@
-// Two facts about the analysed window that make the statistics' queries cheaper and truer, read by one small query
+// Facts about the analysed window that make the statistics' queries cheaper and truer, read by one small query
 // sent alongside discovery (so it adds no round trip):
 //  - how much of the window has data. On a cluster (or a Prometheus) younger than the window, a rate over the whole
 //    window divides minutes of data by the window's length; the statistics' window is shortened to the part with
 //    data. From the etcd targets' few `up` series: scrapes in the window × the scrape interval (from the scrapes of
 //    the last few minutes). No subquery: its step would blur the data's start by a whole step.
+//  - whether any etcd process restarted or node rebooted in the window: if none did, counters did not reset, and a
+//    counter's growth over the window is the difference of two values (metrics/build.ts counterIncrease).
 //  - the gRPC methods in use. etcd pre-initialises its gRPC series for every method × code (41 methods, 17 codes:
 //    ~700 series per member, and 18 latency buckets per unary method), almost all zero. A method no request ever
 //    started on (by the window's end, or before its start across a restart) adds only zeros to every gRPC statistic,
@@ -21,8 +23,12 @@ const SPAN = 'analyzer_span';
 export interface WindowFacts {
   /** Seconds of the window with data, when clearly fewer than the window's; undefined = the whole window. */
   dataSeconds?: number;
+  /** The etcd targets' scrape interval (seconds), from the last few minutes' scrapes; undefined = unknown. */
+  scrapeSeconds?: number;
   /** gRPC methods any request was started on; undefined = unknown (select every method). */
   grpcMethods?: string[];
+  /** No etcd process restart and no node reboot in the window (counters did not reset); false = some or unknown. */
+  noRestarts?: boolean;
 }
 
 /**
@@ -36,11 +42,18 @@ function spans(range: TimeRange): { window: number; recent: number } {
 
 export function windowFactsQuery(profile: Profile, range: TimeRange, withGrpc: boolean): string {
   const sel = joinMatchers(profile.etcdMatchers());
+  const node = joinMatchers(profile.nodeMatchers());
   const up = `up{${sel}}`;
   const started = `grpc_server_started_total{${sel}}`;
   const { window, recent } = spans(range);
   const tag = (e: string, v: string) => `label_replace(${e}, "${SPAN}", "${v}", "", "")`;
-  const parts = [tag(`max(count_over_time(${up}[${window}s]))`, 'window'), tag(`max(count_over_time(${up}[${recent}s]))`, 'recent')];
+  const parts = [
+    tag(`max(count_over_time(${up}[${window}s]))`, 'window'),
+    tag(`max(count_over_time(${up}[${recent}s]))`, 'recent'),
+    // Restarts reset counters: a start time that changed is a restart (a few series, one sample per scrape).
+    tag(`sum(changes(process_start_time_seconds{${sel}}[${window}s]))`, 'restarts'),
+    tag(`sum(changes(node_boot_time_seconds{${node}}[${window}s]))`, 'reboots'),
+  ];
   if (withGrpc) parts.push(tag(`group by (grpc_method) (${started} > 0 or ${started} offset ${window}s > 0)`, 'grpc'));
   return parts.join(' or ');
 }
@@ -52,9 +65,12 @@ export async function windowFacts(source: MetricSource, profile: Profile, range:
   const { window, recent } = spans(range);
   const [inWindow, inRecent] = [count('window'), count('recent')];
   if (inWindow > 0 && inRecent > 1) {
-    const seconds = inWindow * (recent / inRecent);
+    facts.scrapeSeconds = recent / inRecent;
+    const seconds = inWindow * facts.scrapeSeconds;
     if (seconds < SHORTEN_BELOW * window) facts.dataSeconds = seconds;
   }
+  // Both answers must be there and 0: a missing start time is "unknown", and unknown reads every sample.
+  if (count('restarts') === 0 && count('reboots') === 0) facts.noRestarts = true;
   const methods = samples.filter((s) => s.labels[SPAN] === 'grpc' && s.labels.grpc_method).map((s) => s.labels.grpc_method);
   // No method in use (or no gRPC series at all): nothing to narrow, the queries run as they are and find no data.
   if (withGrpc && methods.length) facts.grpcMethods = [...new Set(methods)].sort();

@@ -24,6 +24,11 @@ export interface QueryParams {
    * pre-initialised method series are zero throughout. undefined = every method.
    */
   grpcMethods?: string[];
+  /**
+   * No member or node restarted in the window (collect/windowFacts.ts): counters over the whole window are read as
+   * the difference of two values (build.ts counterIncrease) instead of from every sample. false/undefined = unknown.
+   */
+  windowDelta?: boolean;
   /** Optional member filter already rendered as matchers, e.g. `,member="m1"`; empty string when none. */
   memberFilter: string;
 }

@@ -6,7 +6,7 @@ import { analyzers } from '../../core/analyzers/registry';
 import { readSettings } from '../settings';
 import { getSecret } from '../secrets';
 import { abortSignalFor } from '../cancel';
-import { TOOL_TAG } from '../tools/registerTools';
+import { TOOL_TAG } from '../tools/toolTag';
 import { describeInvocation } from '../tools/describeInvocation';
 import { runToolLoop, type LoopModel, type ToolSpec } from './toolLoop';
 import { vscodeLmModel } from './vscodeLmModel';

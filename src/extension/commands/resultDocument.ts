@@ -4,8 +4,13 @@ import * as vscode from 'vscode';
 
 export const RESULT_SCHEME = 'etcd-analyzer-result';
 
-const contents = new Map<string, string>();
-let counter = 0;
+// Kept on the process, not the module: this file is in both extension bundles (the provider is registered by the
+// entry bundle at activation, results are shown by commands of the engine bundle), and each has its own module copy.
+const shared = ((globalThis as Record<symbol, unknown>)[Symbol.for('etcdAnalyzer.resultDocuments')] ??= {
+  contents: new Map<string, string>(),
+  counter: 0,
+}) as { contents: Map<string, string>; counter: number };
+const contents = shared.contents;
 
 export function registerResultDocuments(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
@@ -17,7 +22,7 @@ export function registerResultDocuments(context: vscode.ExtensionContext): void 
 
 /** Opens markdown in a read-only editor tab; returns the document. Keeps at most 20 results in memory. */
 export async function showResultDocument(name: string, markdown: string): Promise<vscode.TextDocument> {
-  const path = `/${name}-${++counter}.md`;
+  const path = `/${name}-${++shared.counter}.md`;
   contents.set(path, markdown);
   if (contents.size > 20) contents.delete(contents.keys().next().value as string);
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: RESULT_SCHEME, path }));

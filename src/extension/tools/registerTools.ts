@@ -5,8 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import { loadEngine } from '../loadEngine';
 
-/** The tag our tools carry in package.json; the chat loop filters vscode.lm.tools by it. */
-export const TOOL_TAG = 'etcd-analyzer';
+export { TOOL_TAG } from './toolTag';
 
 export function registerTools(context: vscode.ExtensionContext, services: ExtensionServices): void {
   for (const name of contributedToolNames(context)) {

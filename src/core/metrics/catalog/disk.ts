@@ -2,14 +2,14 @@
 // These explain WAL fsync / backend commit latency: the same node's iowait, utilisation and pressure.
 import type { MetricDef, QueryParams } from '../types';
 import type { Unit } from '../../types';
-import { byNode, diskSel, nodeSel } from '../build';
+import { byNode, counterRate, diskSel, nodeSel } from '../build';
 import { windowed } from '../kinds';
 
 const d = 'disk' as const;
 
 /** `sum by (node identity, device) (rate(node_disk_…[w]))`. */
 function diskRate(p: QueryParams, name: string, w: string): string {
-  return `sum ${byNode('device')} (rate(${diskSel(p, name)}[${w}]))`;
+  return `sum ${byNode('device')} (${counterRate(p, diskSel(p, name), w)})`;
 }
 
 function perDevice(id: string, title: string, unit: Unit, counterName: string, description: string): MetricDef {
@@ -64,7 +64,7 @@ export const diskMetrics: MetricDef[] = [
     scope: 'node',
     unit: 'percent',
     description: 'Share of CPU time spent waiting for I/O on the node, averaged over its CPUs. Healthy < 10 %.',
-    over: (p, w) => `100 * avg ${byNode()} (rate(${nodeSel(p, 'node_cpu_seconds_total', 'mode="iowait"')}[${w}]))`,
+    over: (p, w) => `100 * avg ${byNode()} (${counterRate(p, nodeSel(p, 'node_cpu_seconds_total', 'mode="iowait"'), w)})`,
   }),
   windowed({
     id: 'io_pressure_percent',
@@ -74,6 +74,6 @@ export const diskMetrics: MetricDef[] = [
     unit: 'percent',
     description: 'Share of time some task was stalled on I/O (PSI io "some", node_pressure_io_waiting_seconds_total). Needs Linux ≥ 4.20 with PSI on.',
     requires: 'Linux pressure stall information (PSI) in node-exporter',
-    over: (p, w) => `100 * max ${byNode()} (rate(${nodeSel(p, 'node_pressure_io_waiting_seconds_total')}[${w}]))`,
+    over: (p, w) => `100 * max ${byNode()} (${counterRate(p, nodeSel(p, 'node_pressure_io_waiting_seconds_total'), w)})`,
   }),
 ];

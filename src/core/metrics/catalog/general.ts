@@ -2,7 +2,7 @@
 // Member CPU/memory come from etcd's own process metrics (cAdvisor is not there on a generic Prometheus).
 import type { MetricDef, QueryParams } from '../types';
 import type { Unit } from '../../types';
-import { byEtcd, byGeneration, byNode, etcdIncrease, etcdRate, etcdSel, nodeSel, orFallback } from '../build';
+import { byEtcd, byGeneration, byNode, counterRate, etcdIncrease, etcdRate, etcdSel, nodeSel, orFallback } from '../build';
 import { counter, gauge, seriesGauge, windowed } from '../kinds';
 
 const g = 'general' as const;
@@ -61,7 +61,7 @@ export const generalMetrics: MetricDef[] = [
     scope: 'node',
     unit: 'percent',
     description: 'CPU busy on the node (100 − idle, averaged over all CPUs; iowait counts as busy), from node-exporter.',
-    over: (p, w) => `100 * (1 - avg ${byNode()} (rate(${nodeSel(p, 'node_cpu_seconds_total', 'mode="idle"')}[${w}])))`,
+    over: (p, w) => `100 * (1 - avg ${byNode()} (${counterRate(p, nodeSel(p, 'node_cpu_seconds_total', 'mode="idle"'), w)}))`,
   }),
   gauge({
     id: 'node_memory_percent',
@@ -272,6 +272,6 @@ export const generalMetrics: MetricDef[] = [
     scope: 'node',
     unit: 'per_second',
     description: 'Major page faults per second on the node (pages read back from disk): memory pressure.',
-    over: (p, w) => `sum ${byNode()} (rate(${nodeSel(p, 'node_vmstat_pgmajfault')}[${w}]))`,
+    over: (p, w) => `sum ${byNode()} (${counterRate(p, nodeSel(p, 'node_vmstat_pgmajfault'), w)})`,
   }),
 ];

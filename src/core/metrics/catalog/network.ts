@@ -1,7 +1,7 @@
 // Network: peer round trips and traffic per member pair (`To`/`From` carry the peer's hex member id, which the
 // collector turns into a name), client gRPC bytes, node NICs (virtual ones filtered, loopback kept), watch streams.
 import type { MetricDef, QueryParams } from '../types';
-import { byEtcd, byNode, etcdQuantile, etcdRate, etcdSel, netSel } from '../build';
+import { byEtcd, byNode, counterRate, etcdQuantile, etcdRate, etcdSel, netSel } from '../build';
 import { gauge, histogram, seriesGauge, windowed } from '../kinds';
 
 const n = 'network' as const;
@@ -21,7 +21,7 @@ function pairRate(id: string, title: string, unit: 'bytes_per_second' | 'per_sec
 }
 
 function nodeNetRate(p: QueryParams, names: string[], w: string): string {
-  return names.map((name) => `sum ${byNode('device')} (rate(${netSel(p, name)}[${w}]))`).join(' + ');
+  return names.map((name) => `sum ${byNode('device')} (${counterRate(p, netSel(p, name), w)})`).join(' + ');
 }
 
 export const networkMetrics: MetricDef[] = [
