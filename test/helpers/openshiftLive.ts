@@ -14,8 +14,7 @@ import { makeSelfSignedCert, type TestCert } from './selfSignedCert';
 import { startTlsProxy, type TlsProxy } from './tlsProxy';
 import { GOOD_TOKEN, startOpenShiftApi, type ExecReply, type OpenShiftApi, type OpenShiftApiWorld } from './openshiftApi';
 import { etcdPodList, realJson, routeWithHost } from './openshiftFixtures';
-import { prepareEngineOptions } from '../../src/core/source/openshift/prepare';
-import { createContext } from '../../src/core/context';
+import { openEngine } from '../../src/core/engine/openEngine';
 import { defaultProfileConfig } from '../../src/core/profiles';
 import type { AnalyzerContext } from '../../src/core/analyzers/types';
 
@@ -26,7 +25,7 @@ export interface OpenShiftLive {
   api: OpenShiftApi;
   proxy: TlsProxy;
   world: OpenShiftApiWorld;
-  /** prepareEngineOptions (route discovery, token, TLS) → createContext, as every face does. */
+  /** openEngine (route discovery, token, TLS), as every face opens the engine. */
   context(): Promise<{ ctx: AnalyzerContext; prometheusUrl: string }>;
   stop(): Promise<void>;
 }
@@ -102,10 +101,11 @@ export async function startOpenShiftLive(offset: number, variant: 'openshift' | 
       proxy,
       world,
       async context() {
-        const prepared = await prepareEngineOptions({ profile: { ...defaultProfileConfig(''), profile: 'openshift', kubeconfig } }, {});
-        assert.deepEqual(prepared.warnings, []);
-        assert.equal(prepared.options.token, GOOD_TOKEN);
-        return { ctx: createContext(prepared.options), prometheusUrl: prepared.options.profile.prometheusUrl };
+        const opened = await openEngine({ from: { options: { profile: { ...defaultProfileConfig(''), profile: 'openshift', kubeconfig } } }, env: {} });
+        if (!opened.ok) throw opened.error;
+        assert.deepEqual(opened.engine.warnings, []);
+        assert.equal(opened.engine.options.token, GOOD_TOKEN);
+        return { ctx: opened.engine.context(), prometheusUrl: opened.engine.options.profile.prometheusUrl };
       },
       stop: stopAll,
     };
