@@ -33,18 +33,23 @@ export function discoveryQuery(profile: Profile, lookback = '1h'): string {
   const etcd = `{${joinMatchers(profile.etcdMatchers())}}`;
   const node = `{${joinMatchers(profile.nodeMatchers())}}`;
   // has_leader is kept by every scrape profile: with it, a missing version/id says "reduced scrape", not "no etcd".
-  return `${generationQuery(profile.etcdMatchers())} or etcd_server_id${etcd} or last_over_time(etcd_server_id${etcd}[${lookback}]) or etcd_server_has_leader${etcd} or up${node}`;
+  // last_over_time keeps the metric name: the marker label tells a remembered id from a member answering now.
+  const remembered = `label_replace(last_over_time(etcd_server_id${etcd}[${lookback}]), "${LOOKBACK_MARK}", "1", "", "")`;
+  return `${generationQuery(profile.etcdMatchers())} or etcd_server_id${etcd} or ${remembered} or etcd_server_has_leader${etcd} or up${node}`;
 }
 
+/** Label on the remembered `etcd_server_id` samples (members seen earlier in the window, maybe gone now). */
+const LOOKBACK_MARK = 'analyzer_lookback';
+
 export function parseDiscovery(samples: readonly InstantSample[], profile: Profile): Discovery {
-  const etcdSamples = samples.filter((s) => s.labels.__name__?.startsWith('etcd_'));
+  const etcdSamples = samples.filter((s) => s.labels.__name__?.startsWith('etcd_') && !s.labels[LOOKBACK_MARK]);
   const memberById = new Map<string, string>();
   const members = new Map<string, Record<string, string>>();
   for (const s of etcdSamples) {
     const member = profile.memberOf(s.labels);
     if (!members.has(member)) members.set(member, s.labels);
   }
-  // `last_over_time` drops the metric name: any sample with a server_id maps an id to its member, current or gone.
+  // Any sample with a server_id maps an id to its member, answering now or remembered from earlier in the window.
   for (const s of samples) {
     if (s.labels.server_id) memberById.set(s.labels.server_id.toLowerCase(), profile.memberOf(s.labels));
   }
