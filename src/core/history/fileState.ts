@@ -35,15 +35,14 @@ export class HistoryFileState {
   private stale = false;
   private readonly keyCache: KeyCache = new Map();
   /** What of the journal is applied to the image: position, runs, and whether a line was unreadable. */
-  journalPos: JournalPosition = { offset: 0 };
-  journalRuns = 0;
-  journalCorrupt = false;
+  private pos: JournalPosition = { offset: 0 };
+  private runs = 0;
+  private corrupt = false;
   /** Unreadable journal lines already warned about (by generation and offset): each is reported once. */
   private readonly warned = new Set<string>();
   /** This store appended runs that no snapshot holds yet (close() writes one). */
-  dirty = false;
-  /** Duration of the last acknowledged write (ms), for stats(). */
-  lastPersistMs: number | undefined;
+  private unsnapshotted = false;
+  private persistMs: number | undefined;
 
   constructor(
     private readonly SQL: SqlJsStatic,
@@ -59,10 +58,33 @@ export class HistoryFileState {
     return this.db!;
   }
 
+  get journalPos(): JournalPosition {
+    return this.pos;
+  }
+
+  /** Runs in the applied journal, i.e. not yet in a snapshot: they bound the replay work of an open. */
+  get journalRuns(): number {
+    return this.runs;
+  }
+
+  /** A line of the applied journal was unreadable: the journal is kept aside when retired. */
+  get journalCorrupt(): boolean {
+    return this.corrupt;
+  }
+
+  get dirty(): boolean {
+    return this.unsnapshotted;
+  }
+
+  /** Duration of the last acknowledged write (ms), for stats(). */
+  get lastPersistMs(): number | undefined {
+    return this.persistMs;
+  }
+
   private resetJournalState(): void {
-    this.journalPos = { offset: 0 };
-    this.journalRuns = 0;
-    this.journalCorrupt = false;
+    this.pos = { offset: 0 };
+    this.runs = 0;
+    this.corrupt = false;
   }
 
   /** Loads the snapshot; a corrupt one is re-checked and moved aside under the lock (a writer may be replacing it). */
@@ -92,18 +114,18 @@ export class HistoryFileState {
     this.identity = loaded.identity;
     this.keyCache.clear();
     this.resetJournalState();
-    this.journalPos = absorbedJournal(this.db);
+    this.pos = absorbedJournal(this.db);
     this.stale = false;
   }
 
   /** Applies journal lines read past our position (all of a generation that is new to us), skipping stored UUIDs. */
   private applyJournal(read: JournalRead): void {
     if (read.restarted) {
-      this.journalRuns = 0;
-      this.journalCorrupt = false;
+      this.runs = 0;
+      this.corrupt = false;
     }
     for (const c of read.corrupt) {
-      this.journalCorrupt = true;
+      this.corrupt = true;
       const key = `${read.gen}:${c.offset}`;
       if (!this.warned.has(key)) {
         this.warned.add(key);
@@ -123,7 +145,7 @@ export class HistoryFileState {
           } catch (err) {
             d.exec('ROLLBACK TO rec; RELEASE rec');
             this.keyCache.clear();
-            this.journalCorrupt = true;
+            this.corrupt = true;
             this.log.warn(`history: skipped journal record ${rec.uuid} of ${this.journalPath} (${(err as Error).message})`);
           }
         }
@@ -134,9 +156,9 @@ export class HistoryFileState {
         this.stale = true;
         throw err;
       }
-      this.journalRuns += read.records.length;
+      this.runs += read.records.length;
     }
-    this.journalPos = { gen: read.gen, offset: read.offset };
+    this.pos = { gen: read.gen, offset: read.offset };
   }
 
   /**
@@ -146,7 +168,7 @@ export class HistoryFileState {
   async catchUp(locked: boolean): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       if (!this.db || this.stale || !sameIdentity(this.identity, await statIdentity(this.file))) await this.load(locked);
-      const read = await readJournal(this.journalPath, this.journalPos);
+      const read = await readJournal(this.journalPath, this.pos);
       if (!locked && attempt < 5 && !sameIdentity(this.identity, await statIdentity(this.file))) continue;
       this.applyJournal(read);
       return;
@@ -173,7 +195,7 @@ export class HistoryFileState {
       d.exec('BEGIN');
       try {
         for (const rec of records) rec.id = insertRecord(d, rec, this.keyCache).id;
-        this.journalPos = await appendJournal(this.journalPath, this.journalPos, records, this.log);
+        this.pos = await appendJournal(this.journalPath, this.pos, records, this.log);
         d.exec('COMMIT');
       } catch (err) {
         d.exec('ROLLBACK');
@@ -181,9 +203,9 @@ export class HistoryFileState {
         this.stale = true; // the journal may hold part of the batch: read it again before the next use
         throw err;
       }
-      this.journalRuns += records.length;
-      this.dirty = true;
-      this.lastPersistMs = performance.now() - t0;
+      this.runs += records.length;
+      this.unsnapshotted = true;
+      this.persistMs = performance.now() - t0;
       return records.map((r) => r.id!);
     });
   }
@@ -203,10 +225,15 @@ export class HistoryFileState {
     this.identity = await statIdentity(this.file);
   }
 
+  /** A snapshot holds every run this store appended (ours, or one another process wrote meanwhile). */
+  snapshotHoldsOurRuns(): void {
+    this.unsnapshotted = false;
+  }
+
   /** The journal was retired: everything it held is in the snapshot, nothing of a journal is applied any more. */
   journalRetired(): void {
     this.resetJournalState();
-    this.dirty = false;
+    this.snapshotHoldsOurRuns();
   }
 
   close(): void {

@@ -67,7 +67,7 @@ export class SnapshotWriter {
     const t0 = performance.now();
     return state.underLock(async (d) => {
       if (onlyIfJournal && !state.journalRuns && !state.journalCorrupt) {
-        state.dirty = false;
+        state.snapshotHoldsOurRuns();
         return undefined;
       }
       let retention: RetentionReport | undefined;
