@@ -3,7 +3,7 @@
 // Why: sql.js can only persist by exporting the whole image (~150 ms at 50 MB) and rewriting the file
 // (~100 ms with fsync), too slow to do for every run. A run is instead acknowledged once its RunRecord is
 // appended here as one JSON line and fsynced (a few ms), under the same lock as every other write. The full
-// snapshot is written only now and then (store.ts), after which the journal is removed.
+// snapshot is written only now and then (snapshot.ts), after which the journal is removed.
 //
 // Format: a header line `{"journal":1,"gen":"<uuid>"}` (a fresh generation per journal file, so a reader that
 // remembers an offset notices when the file it read was replaced), then one RunRecord per line. A snapshot records
