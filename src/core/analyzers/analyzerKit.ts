@@ -9,6 +9,7 @@ import { overallHealth } from '../analysis/health';
 import { toQueryError } from '../util/errors';
 import { joinMatchers } from '../util/promql';
 import { uniqueBy } from '../util/uniqueBy';
+import { append } from '../util/arrays';
 
 export interface AnalyzerMeta {
   name: string;
@@ -48,10 +49,10 @@ export async function collect(ctx: AnalyzerContext, range: TimeRange, input: Com
   const out: Collected = { metrics: [], series: [], errors: [], queries: [] };
   for (const p of parts) {
     if (!p) continue;
-    out.metrics.push(...p.metrics);
-    out.series.push(...p.series);
-    out.errors.push(...p.errors);
-    out.queries.push(...p.queries);
+    append(out.metrics, p.metrics);
+    append(out.series, p.series);
+    append(out.errors, p.errors);
+    append(out.queries, p.queries);
   }
   out.errors = dedupeErrors(out.errors);
   out.queries = [...new Set(out.queries)];

@@ -7,6 +7,7 @@ import { errorsPhrase, verdictPhrase } from './summaryText';
 import { metricIds } from '../metrics/catalog';
 import { pairOf, statOf } from '../analysis/metricLookup';
 import { formatValue } from '../util/units';
+import { maxOf } from '../util/arrays';
 
 /** The columns of the member comparison: the signals the etcd FAQ looks at first. */
 const COMPARE: { key: string; metric: string; stat: Statistic; label: string }[] = [
@@ -64,7 +65,7 @@ export function compareMembers(metrics: readonly MetricSummary[]): MemberCompari
     for (const k of COMPARE) {
       const rows = metrics.filter((m) => m.metric === k.metric && (m.scope === 'pair' ? pairOf(m).from === member : m.member === member));
       const vals = rows.map((r) => statOf(r, k.stat)).filter((v): v is number => v !== null);
-      values[k.key] = vals.length ? Math.max(...vals) : null;
+      values[k.key] = vals.length ? maxOf(vals) : null;
       if (rows[0]) units[k.key] = rows[0].unit;
     }
     const node = metrics.find((m) => m.scope === 'member' && m.member === member && m.node)?.node;

@@ -7,6 +7,7 @@ import { errorsPhrase, perMember, total, verdictPhrase } from './summaryText';
 import { metricIdsOf } from '../metrics/catalog';
 import { statOf } from '../analysis/metricLookup';
 import { formatValue } from '../util/units';
+import { maxOf } from '../util/arrays';
 
 export const generalInfoAnalyzer: Analyzer<typeof commonInput> = {
   name: 'get_etcd_general_info',
@@ -36,7 +37,7 @@ export const generalInfoAnalyzer: Analyzer<typeof commonInput> = {
       parts.push(`DB size: ${perMember(m, 'db_size_bytes', 'latest')} (quota use ${perMember(m, 'db_quota_percent', 'latest')}).`);
       // Missing counts stay "no data" (a failed query is not zero leader changes).
       const changeCounts = m.filter((r) => r.metric === 'leader_changes').map((r) => statOf(r, 'increase')).filter((v): v is number => v !== null && v !== undefined);
-      const changes = changeCounts.length ? String(Math.round(Math.max(...changeCounts))) : 'no data';
+      const changes = changeCounts.length ? String(Math.round(maxOf(changeCounts))) : 'no data';
       const committed = total(m.filter((r) => r.member === leader), 'proposals_committed_rate', 'avg');
       const failed = total(m, 'proposals_failed_rate', 'avg');
       parts.push(

@@ -21,6 +21,7 @@ import { buildStatsQuery } from './statsQuery';
 import { samplesToRows } from './rows';
 import { rangeToSeries } from './series';
 import { batchQuery, planBatches, splitByPart, type BatchPart } from './batch';
+import { append } from '../util/arrays';
 
 export interface CollectorOptions {
   /**
@@ -141,7 +142,7 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
       const statParts = defs.map((def) => ({ def, ...buildStatsQuery(def, p), id: def.id }));
       const seriesParts = req.withSeries ? defs.map((def) => ({ def, id: def.id, query: def.expr(p) })) : [];
       // The appendix lists each metric's own query (runnable as is), not the batches they were packed into.
-      queries.push(...statParts.map((s) => s.query), ...seriesParts.map((s) => s.query));
+      append(append(queries, statParts.map((s) => s.query)), seriesParts.map((s) => s.query));
 
       const t0 = Date.now();
       const [statsOut, seriesOut] = await Promise.all([
@@ -156,13 +157,13 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
       for (const s of statParts) {
         const r = statsOut.get(s.id)!;
         if (isError(r)) errors.push(r);
-        else metrics.push(...samplesToRows(s.def, s.stats, r, profile, disc));
+        else append(metrics, samplesToRows(s.def, s.stats, r, profile, disc));
       }
       let series: Series[] = [];
       for (const s of seriesParts) {
         const r = seriesOut.get(s.id)!;
         if (isError(r)) errors.push(r);
-        else series.push(...rangeToSeries(s.def, r, step, profile, disc));
+        else append(series, rangeToSeries(s.def, r, step, profile, disc));
       }
 
       if (req.member && memberNode) {
