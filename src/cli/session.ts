@@ -11,6 +11,7 @@ import { silentLogger, type Logger } from '../core/util/log';
 import type { CliArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
 import { hintOnceAboutUrlCredentials } from '../core/util/redact';
+import { NO_PROMETHEUS } from './historyOnly';
 
 export interface Session {
   ctx: AnalyzerContext;
@@ -28,7 +29,7 @@ export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv, log: Lo
   let connection: ResolvedConnection;
   let thresholds: unknown;
   try {
-    connection = resolveConnection(args.connection, env);
+    connection = resolveConnection(args.connection, env, { urlOptional: NO_PROMETHEUS.has(args.tool ?? '') });
     thresholds = readThresholdsInput(args.thresholdsFile, env);
   } catch (err) {
     if (err instanceof ConnectionError) throw new CliError(EXIT.usage, err.message);

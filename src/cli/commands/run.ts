@@ -11,10 +11,9 @@ import { preflight } from '../preflight';
 import { writeReportFiles } from '../reportFiles';
 import { openSession, stderrLogger } from '../session';
 import { didYouMean } from '../suggest';
+import { NO_PROMETHEUS } from '../historyOnly';
 
 export const REPORT_TOOL = 'generate_etcd_performance_report';
-/** Tools that query no Prometheus, so no preflight. */
-const NO_PROMETHEUS = new Set(['get_etcd_history_trends']);
 
 export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
   const tool = args.command === 'report' ? REPORT_TOOL : (args.tool ?? '');

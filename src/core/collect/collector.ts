@@ -22,6 +22,7 @@ import { samplesToRows } from './rows';
 import { rangeToSeries } from './series';
 import { batchQuery, planBatches, splitByPart, type BatchPart } from './batch';
 import { append } from '../util/arrays';
+import { warningError } from '../source/promWarnings';
 
 export interface CollectorOptions {
   /**
@@ -144,11 +145,16 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
       // The appendix lists each metric's own query (runnable as is), not the batches they were packed into.
       append(append(queries, statParts.map((s) => s.query)), seriesParts.map((s) => s.query));
 
+      const noteWarnings = (q: string) => <T>(res: T): T => {
+        const w = warningError(q, res);
+        if (w) errors.push(w);
+        return res;
+      };
       const t0 = Date.now();
       const [statsOut, seriesOut] = await Promise.all([
-        runParts<InstantSample>(statParts, (q) => `i\u0000${end.getTime()}\u0000${q}`, (q) => source.instant(q, end, opts)),
+        runParts<InstantSample>(statParts, (q) => `i\u0000${end.getTime()}\u0000${q}`, (q) => source.instant(q, end, opts).then(noteWarnings(q))),
         runParts<RangeSeries>(seriesParts, (q) => `r\u0000${start.getTime()}\u0000${end.getTime()}\u0000${step}\u0000${q}`, (q) =>
-          source.range(q, start, end, step, opts),
+          source.range(q, start, end, step, opts).then(noteWarnings(q)),
         ),
       ]);
       log.debug(`collected ${defs.length} metrics${req.withSeries ? ' with series' : ''} in ${Date.now() - t0} ms`);

@@ -57,7 +57,8 @@ export const ENV = {
   maxReplyMb: 'ETCD_ANALYZER_MAX_REPLY_MB',
 } as const;
 
-export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): ResolvedConnection {
+/** `urlOptional`: the caller only reads history (no Prometheus query), so a missing URL is fine. */
+export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv, opts: { urlOptional?: boolean } = {}): ResolvedConnection {
   const pick = (flag: string | undefined, name: string): string | undefined => nonEmpty(flag) ?? nonEmpty(env[name]);
 
   const profile = pick(flags.profile, ENV.profile) ?? 'generic';
@@ -67,7 +68,7 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
 
   const url = pick(flags.prometheus, ENV.url);
   // OpenShift can discover the Thanos querier from the kubeconfig; every other profile needs a URL.
-  if (!url && profile !== 'openshift') {
+  if (!url && profile !== 'openshift' && !opts.urlOptional) {
     throw new ConnectionError(`no Prometheus URL: pass --prometheus http://host:9090 or set ${ENV.url}`);
   }
   if (url) checkUrl(url);
