@@ -5,6 +5,7 @@ import { renderResultMarkdown } from '../core/report/markdown';
 import { formatValue } from '../core/util/units';
 import type { Format } from './args';
 import { append, maxOf } from '../core/util/arrays';
+import { terminalSafe } from '../core/util/safeText';
 
 /** The terminal has no size limit like a chat turn; still bounded so a 7-day deep drive stays readable. */
 const CLI_MARKDOWN_MAX_CHARS = 200_000;
@@ -71,6 +72,5 @@ export function columns(rows: string[][]): string[] {
 
 /** Strips control characters (ESC starts terminal escape sequences) from data before it reaches a terminal. */
 export function clean(text: unknown): string {
-  // eslint-disable-next-line no-control-regex
-  return String(text ?? '').replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return terminalSafe(text);
 }

@@ -12,6 +12,7 @@ import type { CliArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
 import { hintOnceAboutUrlCredentials } from '../core/util/redact';
 import { NO_PROMETHEUS } from './historyOnly';
+import { terminalSafe } from '../core/util/safeText';
 
 export interface Session {
   ctx: AnalyzerContext;
@@ -20,8 +21,8 @@ export interface Session {
 }
 
 export function stderrLogger(debug: boolean): Logger {
-  if (!debug) return { ...silentLogger, warn: (m) => process.stderr.write(`etcd-analyzer: warning: ${m}\n`) };
-  const at = (lvl: string) => (m: string) => process.stderr.write(`[${lvl}] ${m}\n`);
+  if (!debug) return { ...silentLogger, warn: (m) => process.stderr.write(`etcd-analyzer: warning: ${terminalSafe(m)}\n`) };
+  const at = (lvl: string) => (m: string) => process.stderr.write(`[${lvl}] ${terminalSafe(m)}\n`);
   return { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
