@@ -43,7 +43,7 @@ export function validateThresholds(input: unknown): Thresholds {
       }
     }
   }
-  if (problems.length) throw new ThresholdsError(problems);
+  // Ordering is checked on the merged values too (the lenient merge skips what was already reported above).
   const merged = resolveThresholds(input);
   for (const key of LEVEL_KEYS) {
     const l = merged[key] as Level;
