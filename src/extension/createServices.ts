@@ -16,6 +16,7 @@ import { channelLogger } from './log';
 import { abortSignalFor } from './cancel';
 import { lazyHistory } from './history';
 import { toolReportFolder } from './reportFolder';
+import { thresholdsProblem } from '../core/analysis/thresholdsSchema';
 
 export interface ServicesHandle {
   services: ExtensionServices;
@@ -37,12 +38,23 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
     }),
   ];
 
+  // Invalid etcdAnalyzer.thresholds: said once per distinct problem (the valid entries are still used).
+  let thresholdsWarned: string | undefined;
+  const warnThresholds = (value: unknown) => {
+    const problem = thresholdsProblem(value);
+    if (!problem || problem === thresholdsWarned) return;
+    thresholdsWarned = problem;
+    log.warn(`etcdAnalyzer.thresholds: ${problem}`);
+    void vscode.window.showWarningMessage(`etcd Analyzer: the setting etcdAnalyzer.thresholds has problems (${problem}); only its valid entries are used.`);
+  };
+
   const services: ExtensionServices = {
     extensionContext: context,
     log,
     isConfigured: () => isConfigured(),
     async createAnalyzerContext(signal, withHistory = true) {
       const s = readSettings();
+      warnThresholds(s.thresholds);
       const token = await getSecret(context.secrets, 'prometheusToken');
       // openshift: kubeconfig → Thanos route, token, CA, cluster API; generic passes through untouched.
       const prepared = await prepareEngineOptions({ ...toEngineOptions(s, token), log: logger, signal });

@@ -52,3 +52,14 @@ export function validateThresholds(input: unknown): Thresholds {
   if (problems.length) throw new ThresholdsError(problems);
   return merged;
 }
+
+/** The one-line problem with these overrides, or undefined when they are valid (faces that warn instead of failing). */
+export function thresholdsProblem(input: unknown): string | undefined {
+  try {
+    validateThresholds(input);
+    return undefined;
+  } catch (err) {
+    if (err instanceof ThresholdsError) return err.problems.join('; ');
+    throw err;
+  }
+}
