@@ -10,6 +10,7 @@ import { toQueryError } from '../util/errors';
 import { joinMatchers } from '../util/promql';
 import { uniqueBy } from '../util/uniqueBy';
 import { append } from '../util/arrays';
+import { boundSummary } from '../util/nameList';
 
 export interface AnalyzerMeta {
   name: string;
@@ -124,7 +125,7 @@ export function buildResult(meta: AnalyzerMeta, range: TimeRange, parts: ResultP
   const result: AnalyzerResult = {
     tool: meta.name,
     title: meta.title,
-    summary: parts.summary,
+    summary: boundSummary(parts.summary),
     status: parts.status ?? statusOf({ ...parts, errors }),
     range,
     metrics: parts.metrics ?? [],

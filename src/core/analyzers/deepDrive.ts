@@ -8,6 +8,7 @@ import { metricIds } from '../metrics/catalog';
 import { pairOf, statOf } from '../analysis/metricLookup';
 import { formatValue } from '../util/units';
 import { maxOf } from '../util/arrays';
+import { nameList } from '../util/nameList';
 
 /** The columns of the member comparison: the signals the etcd FAQ looks at first. */
 const COMPARE: { key: string; metric: string; stat: Statistic; label: string }[] = [
@@ -41,8 +42,8 @@ export const deepDriveAnalyzer: Analyzer<typeof commonInput> = {
       (r) => `${r.member}: ${COMPARE.filter((k) => r.values[k.key] !== null && r.values[k.key] !== undefined).map((k) => `${k.label} ${formatValue(r.values[k.key], r.units[k.key])}`).join(', ')}`,
     );
     const summary = c.metrics.length
-      ? `Member comparison over ${range.duration} — ${rows.join('; ')}. ` +
-        `Outliers: ${outliers.length ? outliers.map((f) => f.title).join('; ') : 'none'}. ` +
+      ? `Member comparison over ${range.duration} — ${nameList(rows, 6, '; ')}. ` +
+        `Outliers: ${outliers.length ? nameList(outliers.map((f) => f.title), 6, '; ') : 'none'}. ` +
         verdictPhrase(c.findings) +
         errorsPhrase(c.errors)
       : `No etcd data over ${range.duration}.${errorsPhrase(c.errors)}`;

@@ -8,6 +8,7 @@ import { metricIdsOf } from '../metrics/catalog';
 import { statOf } from '../analysis/metricLookup';
 import { formatValue } from '../util/units';
 import { maxOf } from '../util/arrays';
+import { nameList } from '../util/nameList';
 
 export const generalInfoAnalyzer: Analyzer<typeof commonInput> = {
   name: 'get_etcd_general_info',
@@ -31,7 +32,7 @@ export const generalInfoAnalyzer: Analyzer<typeof commonInput> = {
     const members = [...new Set(m.filter((r) => r.scope === 'member').map((r) => r.member))].sort();
     const parts: string[] = [];
     if (members.length) {
-      parts.push(`${members.length} member${members.length === 1 ? '' : 's'} (${members.join(', ')}), leader ${leader ?? 'unknown'}.`);
+      parts.push(`${members.length} member${members.length === 1 ? '' : 's'} (${nameList(members)}), leader ${leader ?? 'unknown'}.`);
       parts.push(`CPU avg: ${perMember(m, 'process_cpu_percent', 'avg')}.`);
       parts.push(`Memory: ${perMember(m, 'process_memory_bytes', 'latest')}.`);
       parts.push(`DB size: ${perMember(m, 'db_size_bytes', 'latest')} (quota use ${perMember(m, 'db_quota_percent', 'latest')}).`);
