@@ -92,4 +92,12 @@ describe('3,000 members', () => {
     }
     assert.ok(peak < 1500 * MiB, `peak RSS ${Math.round(peak / MiB)} MiB`);
   });
+
+  test('general info lists the first members and says how many more (bounded summary)', async () => {
+    const r = await cli(['run', 'get_etcd_general_info', ...promFlags(big.url), '--duration', '15m', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr.slice(0, 500));
+    const json = JSON.parse(r.stdout) as AnalyzerResult;
+    assert.ok(json.summary.length <= 2100, `summary is ${json.summary.length} chars`);
+    assert.match(json.summary, /… and 2988 more/);
+  });
 });
