@@ -71,16 +71,8 @@ if [ "$mode" = check ] || [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null
   exit 1
 fi
 
-POLICY=${PREREQS_POLICY_RC:-/usr/sbin/policy-rc.d}   # overridable only so the install path can be tried safely
-own_policy=0
-if [ ! -e "$POLICY" ]; then
-  printf '#!/bin/sh\nexit 101\n' > "$POLICY"; chmod +x "$POLICY"; own_policy=1
-fi
-cleanup() { [ $own_policy = 1 ] && rm -f "$POLICY"; return 0; }
-trap cleanup EXIT
-apt-get update
 # shellcheck disable=SC2086
-DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $MISSING
+bash "$(dirname "$0")/apt-install.sh" $MISSING
 
 STILL=$(missing_pkgs)
 if [ -n "$STILL" ]; then

@@ -16,16 +16,6 @@ if [ "$(id -u)" != 0 ]; then
 fi
 command -v apt-get >/dev/null || { echo "ERROR: no apt-get here; install $PKGS with your package manager" >&2; exit 1; }
 
-# policy-rc.d exit 101 keeps the packages' postinst from starting system-wide etcd/prometheus on the default ports.
-# Only ours is removed afterwards; a policy the machine already has is left as it was.
-POLICY=/usr/sbin/policy-rc.d
-own_policy=0
-if [ ! -e "$POLICY" ]; then
-  printf '#!/bin/sh\nexit 101\n' > "$POLICY"; chmod +x "$POLICY"; own_policy=1
-fi
-cleanup() { [ $own_policy = 1 ] && rm -f "$POLICY"; return 0; }
-trap cleanup EXIT
-apt-get update
 # shellcheck disable=SC2086
-DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $PKGS
+bash "$(dirname "$0")/../apt-install.sh" $PKGS
 echo "installed: $PKGS"

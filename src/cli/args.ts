@@ -110,7 +110,7 @@ function parse(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(explainParseError(err));
+    throw new UsageError(explainParseError(err, argv));
   }
 }
 
@@ -125,14 +125,21 @@ function checkWindow(duration?: string, start?: string, end?: string): void {
   }
 }
 
-function explainParseError(err: unknown): string {
+function explainParseError(err: unknown, argv: readonly string[] = []): string {
   const e = err as { code?: string; message?: string };
   const msg = e.message ?? String(err);
   const name = /'(-{1,2}[^'\s=]+)/.exec(msg)?.[1] ?? '';
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${name}${didYouMean(name, FLAG_NAMES)} (etcd-analyzer --help lists them)`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      // `--duration -5m`: the value looks like a flag. Say so, rather than "takes no value".
+      if (/ambiguous/.test(msg)) {
+        const value = String(argv[argv.indexOf(name) + 1] ?? '').slice(0, 40);
+        const positive = name === '--duration' ? ' (durations are positive, e.g. --duration 5m)' : name === '--max-reply-mb' ? ' (a positive number of MiB, e.g. 64)' : '';
+        return `${name} ${value}: a value starting with "-" is read as a flag${positive}; if you mean it, write ${name}=${value}`;
+      }
+    }
       return /argument missing/.test(msg) ? `${name} needs a value, e.g. ${name}=${example(name)}` : `${name} takes no value: write just ${name}`;
     default:
       return msg.split('\n')[0];

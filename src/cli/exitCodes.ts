@@ -1,5 +1,6 @@
 // The CLI's exit codes (documented in README and `etcd-analyzer --help`), and how a result maps onto them.
 import type { AnalyzerResult, Severity, SourceErrorKind } from '../core/types';
+import { terminalSafe } from '../core/util/safeText';
 
 export const EXIT = {
   ok: 0,
@@ -48,6 +49,5 @@ export function problemLine(result: AnalyzerResult): string | undefined {
 }
 
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return String(text).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return terminalSafe(text).trim();
 }

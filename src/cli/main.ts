@@ -7,6 +7,7 @@ import { runCommand } from './commands/run';
 import { CliError, EXIT } from './exitCodes';
 import { processIo, type CliIo } from './io';
 import { CLI_USAGE } from './usage';
+import { terminalSafe } from '../core/util/safeText';
 
 /** Unexpected failure (a bug): distinct from the documented codes 0..3. */
 const EXIT_INTERNAL = 4;
@@ -32,16 +33,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`etcd-analyzer: ${err.message}\n`);
+      io.stderr(`etcd-analyzer: ${terminalSafe(err.message)}\n`);
       return EXIT.usage;
     }
     if (err instanceof CliError) {
-      io.stderr(`etcd-analyzer: ${err.message}\n`);
+      io.stderr(`etcd-analyzer: ${terminalSafe(err.message)}\n`);
       if (args?.debug && err.stack) io.stderr(`${err.stack}\n`);
       return err.code;
     }
     const e = err instanceof Error ? err : new Error(String(err));
-    io.stderr(`etcd-analyzer: unexpected error: ${e.message}${args?.debug ? '' : ' (run with --debug for details)'}\n`);
+    io.stderr(`etcd-analyzer: unexpected error: ${terminalSafe(e.message)}${args?.debug ? '' : ' (run with --debug for details)'}\n`);
     if (args?.debug && e.stack) io.stderr(`${e.stack}\n`);
     return EXIT_INTERNAL;
   }

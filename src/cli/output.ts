@@ -4,6 +4,8 @@ import type { AnalyzerResult, Severity, Statistic } from '../core/types';
 import { renderResultMarkdown } from '../core/report/markdown';
 import { formatValue } from '../core/util/units';
 import type { Format } from './args';
+import { append, maxOf } from '../core/util/arrays';
+import { terminalSafe } from '../core/util/safeText';
 
 /** The terminal has no size limit like a chat turn; still bounded so a 7-day deep drive stays readable. */
 const CLI_MARKDOWN_MAX_CHARS = 200_000;
@@ -33,7 +35,7 @@ function renderTable(r: AnalyzerResult): string {
       clean(m.node && m.node !== m.member ? `${m.member} (${m.node})` : m.member),
       STATS.filter((s) => s in m.stats).map((s) => `${s} ${formatValue(m.stats[s], m.unit)}`).join('  '),
     ]);
-    out.push(...columns([['METRIC', 'MEMBER', 'VALUES'], ...rows]), '');
+    append(out, columns([['METRIC', 'MEMBER', 'VALUES'], ...rows])).push('');
   }
   const findings = [...r.findings].sort((a, b) => rank(a.severity) - rank(b.severity));
   out.push(findings.length ? `FINDINGS (${findings.length})` : 'FINDINGS: none');
@@ -64,12 +66,11 @@ function labelText(labels?: Record<string, string>): string {
 
 /** Aligned columns; the last column is not padded. */
 export function columns(rows: string[][]): string[] {
-  const widths = rows[0].map((_, i) => Math.min(48, Math.max(...rows.map((r) => (r[i] ?? '').length))));
+  const widths = rows[0].map((_, i) => Math.min(48, maxOf(rows.map((r) => (r[i] ?? '').length))));
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd());
 }
 
 /** Strips control characters (ESC starts terminal escape sequences) from data before it reaches a terminal. */
 export function clean(text: unknown): string {
-  // eslint-disable-next-line no-control-regex
-  return String(text ?? '').replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return terminalSafe(text);
 }

@@ -2,8 +2,10 @@
 // (file or ETCD_ANALYZER_THRESHOLDS), optional history store, OpenShift discovery. A configuration mistake becomes
 // CliError(usage), an unreachable or undiscoverable source CliError(source), with the message of the part that failed.
 import type { AnalyzerContext } from '../core/analyzers/types';
+import { needsPrometheus } from '../core/analyzers/registry';
 import { openEngine, type Engine } from '../core/engine/openEngine';
 import { silentLogger, type Logger } from '../core/util/log';
+import { terminalSafe } from '../core/util/safeText';
 import type { CliArgs } from './args';
 import { CliError, EXIT } from './exitCodes';
 
@@ -14,13 +16,18 @@ export interface Session {
 }
 
 export function stderrLogger(debug: boolean): Logger {
-  if (!debug) return { ...silentLogger, warn: (m) => process.stderr.write(`etcd-analyzer: warning: ${m}\n`) };
-  const at = (lvl: string) => (m: string) => process.stderr.write(`[${lvl}] ${m}\n`);
+  if (!debug) return { ...silentLogger, warn: (m) => process.stderr.write(`etcd-analyzer: warning: ${terminalSafe(m)}\n`) };
+  const at = (lvl: string) => (m: string) => process.stderr.write(`[${lvl}] ${terminalSafe(m)}\n`);
   return { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv, log: Logger): Promise<Session> {
-  const opened = await openEngine({ from: { flags: args.connection, thresholdsFile: args.thresholdsFile }, env, log });
+  const opened = await openEngine({
+    // Analyzers that read only the history file need no Prometheus URL (trends then cover every recorded cluster).
+    from: { flags: args.connection, thresholdsFile: args.thresholdsFile, urlOptional: !!args.tool && !needsPrometheus(args.tool) },
+    env,
+    log,
+  });
   if (!opened.ok) {
     const { error } = opened;
     if (error.kind === 'source') throw new CliError(EXIT.source, `${error.message}: ${error.hint}`);

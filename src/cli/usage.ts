@@ -29,6 +29,7 @@ Connection (flags win over the ETCD_ANALYZER_* environment variables):
   --node-selector M              ETCD_ANALYZER_NODE_SELECTOR
   --etcd-endpoints a,b           ETCD_ANALYZER_ETCD_ENDPOINTS (etcd client URLs, for cluster status and alarms)
   --history FILE                 ETCD_ANALYZER_HISTORY (records runs; needed by history trends and baselines)
+  --max-reply-mb N               ETCD_ANALYZER_MAX_REPLY_MB (largest Prometheus reply read, after decompression; default 64)
   --thresholds FILE              JSON with threshold overrides (see README)
   --kubeconfig FILE --kube-context NAME   openshift profile
 

@@ -1,11 +1,12 @@
 // The engine side of ExtensionServices (createServices.ts): an analyzer context from the settings, secrets and the
 // lazily opened history, and one analyzer run with its logging. Loaded with the engine bundle on first use.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ExtensionServices } from './services';
 import type { AnalyzerResult } from '../core/types';
 import type { AnalyzerContext } from '../core/analyzers/types';
 import type { LazyHistory } from './history';
 import { openEngine } from '../core/engine/openEngine';
+import { thresholdsProblem } from '../core/analysis/thresholdsSchema';
 import { asEngineConfigError } from '../core/engine/engineError';
 import { failedResult, fallbackRange, runAnalyzer as runCoreAnalyzer } from '../core/analyzers/runAnalyzer';
 import { getAnalyzer } from '../core/analyzers/registry';
@@ -14,6 +15,17 @@ import { getSecret } from './secrets';
 import { channelLogger } from './log';
 import { abortSignalFor } from './cancel';
 import { toolReportFolder } from './reportFolder';
+
+let thresholdsWarned: string | undefined;
+
+/** A setting with problems is said once (not on every dashboard tick); only its valid entries are used. */
+function warnThresholdsOnce(value: unknown, log: vscode.LogOutputChannel): void {
+  const problem = thresholdsProblem(value);
+  if (!problem || problem === thresholdsWarned) return;
+  thresholdsWarned = problem;
+  log.warn(`etcdAnalyzer.thresholds: ${problem}`);
+  void vscode.window.showWarningMessage(`etcd Analyzer: the setting etcdAnalyzer.thresholds has problems (${problem}); only its valid entries are used.`);
+}
 
 /** One run's context, opened the one way every face opens the engine; a configuration problem throws EngineConfigError. */
 export async function createAnalyzerContext(
@@ -24,6 +36,7 @@ export async function createAnalyzerContext(
   withHistory: boolean,
 ): Promise<AnalyzerContext> {
   const s = readSettings();
+  warnThresholdsOnce(s.thresholds, log);
   const token = await getSecret(context.secrets, 'prometheusToken');
   const opened = await openEngine({
     from: { options: { ...toEngineOptions(s, token), history: withHistory ? await history.get(s) : undefined } },

@@ -26,6 +26,7 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
     }),
   ];
 
+  // Invalid etcdAnalyzer.thresholds: said once per distinct problem (the valid entries are still used).
   const services: ExtensionServices = {
     extensionContext: context,
     log,

@@ -1,6 +1,7 @@
 // Settings → the ETCD_ANALYZER_* environment the bundled MCP server reads (src/core/config/connection.ts).
 // Pure (type-only vscode imports) so it is unit-tested without an editor. Secrets are added at resolve time, not here.
 import type { Settings } from './settings';
+import { thresholdsProblem } from '../core/analysis/thresholdsSchema';
 
 /** `reportDir`: where the report tool saves (the folder the report command uses, reportFolder.ts). */
 export function mcpServerEnv(s: Settings, historyFile: string | undefined, reportDir?: string): Record<string, string | null> {
@@ -18,7 +19,8 @@ export function mcpServerEnv(s: Settings, historyFile: string | undefined, repor
     ETCD_ANALYZER_HISTORY_RETENTION_DAYS: String(s.historyRetentionDays),
     ETCD_ANALYZER_HISTORY_MAX_MB: String(s.historyMaxSizeMB),
     // The etcdAnalyzer.thresholds overrides, so MCP answers grade like the editor's own.
-    ETCD_ANALYZER_THRESHOLDS: Object.keys(s.thresholds).length ? JSON.stringify(s.thresholds) : '',
+    // Invalid overrides would stop the server at start: the editor warns about them, the server grades by defaults.
+    ETCD_ANALYZER_THRESHOLDS: Object.keys(s.thresholds).length && !thresholdsProblem(s.thresholds) ? JSON.stringify(s.thresholds) : '',
     ETCD_ANALYZER_REPORT_DIR: reportDir ?? '',
     ETCD_ANALYZER_KUBE_CONTEXT: s.kubeContext,
     // A token inherited from the editor's own environment must not override (or leak into) this connection.

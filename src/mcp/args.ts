@@ -43,6 +43,7 @@ Connection (flags win over ETCD_ANALYZER_* variables):
   --etcd-endpoints LIST  ETCD_ANALYZER_ETCD_ENDPOINTS (comma list)
   --history FILE         ETCD_ANALYZER_HISTORY (sqlite file for history trends and baselines)
   --kubeconfig FILE, --kube-context NAME   (openshift profile)
+  --max-reply-mb N       ETCD_ANALYZER_MAX_REPLY_MB (largest Prometheus reply read, default 64)
 `;
 
 const SECRET_FLAGS = ['--token', '--mcp-token', '--bearer-token'];

@@ -107,3 +107,53 @@ describe('redaction rules', () => {
     assert.ok(!e.message.includes('YWxpY2U6c2VjcmV0'), e.message);
   });
 });
+
+describe('MCP server with credentials in its Prometheus URL', () => {
+  test('stdio: report tool + history — nothing written or logged carries them; a /dev/null report folder is refused', async () => {
+    const { startStdioFace, textOf, structuredOf } = await import('./harness');
+    const dir = join(tmp.dir, 'mcp');
+    const url = prom.url.replace('http://', `http://${USER}:${PASS}@`) + `/?token=${TOKEN}`;
+    prom.set({ kind: 'none' });
+    const face = await startStdioFace({
+      ETCD_ANALYZER_PROMETHEUS_URL: url,
+      ETCD_ANALYZER_ETCD_SELECTOR: 'job="etcd"',
+      ETCD_ANALYZER_NODE_SELECTOR: 'job="node"',
+      ETCD_ANALYZER_HISTORY: join(dir, 'history.sqlite'),
+      ETCD_ANALYZER_REPORT_DIR: join(dir, 'reports'),
+      ETCD_ANALYZER_LOG_LEVEL: 'debug',
+    });
+    try {
+      const r = await face.call('generate_etcd_performance_report', { duration: '15m' });
+      assert.notEqual(r.isError, true, textOf(r));
+      assertClean('tool text', textOf(r));
+      assertClean('structured content', JSON.stringify(r.structuredContent));
+      const wal = await face.call('get_etcd_disk_wal_fsync', { duration: '15m' });
+      assertClean('tool text', textOf(wal));
+      assert.match(face.stderr(), /carries credentials/);
+      assertClean('server log', face.stderr());
+      assert.ok(structuredOf(r).status !== 'failed');
+    } finally {
+      await face.close();
+    }
+    const files = everything(dir);
+    assert.ok(files.names.some((n) => n.endsWith('.html')), files.names.join(', '));
+    assertClean('file names', files.names.join('\n'));
+    assertClean('files written', files.bytes);
+  });
+
+  test('stdio: ETCD_ANALYZER_REPORT_DIR=/dev/null: the report is returned, saving is refused, /dev/null untouched', async () => {
+    const { startStdioFace, textOf, structuredOf } = await import('./harness');
+    const before = statSync('/dev/null');
+    const face = await startStdioFace({ ETCD_ANALYZER_PROMETHEUS_URL: prom.url, ETCD_ANALYZER_ETCD_SELECTOR: 'job="etcd"', ETCD_ANALYZER_NODE_SELECTOR: 'job="node"', ETCD_ANALYZER_REPORT_DIR: '/dev/null' });
+    try {
+      const r = await face.call('generate_etcd_performance_report', { duration: '15m' });
+      assert.equal(structuredOf(r).status, 'partial', textOf(r).slice(0, 500));
+      assert.ok(structuredOf(r).errors?.some((e) => /report folder \/dev\/null is a character device/.test(e.message)), JSON.stringify(structuredOf(r).errors));
+    } finally {
+      await face.close();
+    }
+    const after = statSync('/dev/null');
+    assert.ok(after.isCharacterDevice());
+    assert.equal(after.rdev, before.rdev);
+  });
+});

@@ -26,7 +26,7 @@ test('run with window, member, format, fail-on and connection flags', () => {
   assert.equal(a.debug, true);
   assert.deepEqual(a.connection, {
     prometheus: 'http://127.0.0.1:9090', tokenFile: '/t', caFile: undefined, insecureSkipTlsVerify: true, profile: 'generic',
-    etcdSelector: 'job="etcd"', nodeSelector: undefined, etcdEndpoints: 'a:1,b:2', history: 'h.db', kubeconfig: undefined, kubeContext: undefined,
+    etcdSelector: 'job="etcd"', nodeSelector: undefined, etcdEndpoints: 'a:1,b:2', history: 'h.db', kubeconfig: undefined, kubeContext: undefined, maxReplyMb: undefined,
   });
 });
 

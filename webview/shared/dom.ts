@@ -1,5 +1,6 @@
 // Tiny DOM builder. Every string child becomes a Text node, so data (member names, label values, messages)
 // is never parsed as HTML. There is deliberately no way to set innerHTML here.
+import { neutralizeBidi } from '../../src/core/util/safeText';
 type Child = Node | string | number | null | undefined | false;
 
 export interface Attrs {
@@ -29,7 +30,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs |
 export function append(parent: Node, ...children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    parent.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+    parent.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(neutralizeBidi(c)) : c);
   }
 }
 

@@ -2,7 +2,7 @@
 // and mark the findings involved as `related` to each other.
 import type { Evidence, Finding, MetricSummary } from '../types';
 import type { RuleContext } from './ruleTypes';
-import { buildFinding, evidenceOf, findingId, maxSeverity } from './finding';
+import { buildFinding, evidenceOf, findingId, maxSeverity, worstSeverity } from './finding';
 import { nodeOfMember, statOf, summariesOf, summaryFor } from './metricLookup';
 import { REC } from './recommendations';
 import { formatValue } from '../util/units';
@@ -52,7 +52,7 @@ function diskRootCause(byId: Map<string, Finding>, metrics: readonly MetricSumma
       buildFinding({
         rule: 'disk_root_cause',
         category: 'disk',
-        severity: maxSeverity(...lat.map((f) => f.severity), iowait.severity),
+        severity: worstSeverity([...lat.map((f) => f.severity), iowait.severity]),
         member,
         title: `Disk is the bottleneck on ${member}: ${lat.map((f) => f.title.split(' on ')[0]).join(' and ')} with iowait high on its node ${node}`,
         evidence: [...lat.flatMap((f) => f.evidence.slice(0, 1)), ...iowait.evidence.slice(0, 1)],
@@ -80,7 +80,7 @@ function networkRootCause(all: Finding[]): Finding[] {
     buildFinding({
       rule: 'network_root_cause',
       category: 'network',
-      severity: maxSeverity(...rtt.map((f) => f.severity), ...consequences.map((f) => f.severity)),
+      severity: worstSeverity([...rtt, ...consequences].map((f) => f.severity)),
       member,
       title:
         `Network between members explains ${consequences.map((f) => f.rule.replace(/_/g, ' ')).join(' and ')}: slow peer links ` +
@@ -113,7 +113,7 @@ function cpuRootCause(byId: Map<string, Finding>, metrics: readonly MetricSummar
       buildFinding({
         rule: 'cpu_root_cause',
         category: 'cpu',
-        severity: maxSeverity(...lat.map((f) => f.severity), ...cpu.map((f) => f.severity)),
+        severity: worstSeverity([...lat, ...cpu].map((f) => f.severity)),
         member,
         title: `CPU starvation on ${member}: latency high while CPU is near its limit and the disk is calm (iowait ${formatValue(iowait, 'percent')})`,
         evidence: [...lat.flatMap((f) => f.evidence.slice(0, 1)), ...cpu.flatMap((f) => f.evidence.slice(0, 1)), evidenceOf(iowaitRow!, 'avg', ctx, ctx.thresholds.iowaitPercent.warning, 'disk calm: iowait below target')],

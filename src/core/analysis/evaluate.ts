@@ -7,6 +7,7 @@ import { RULES } from './rules';
 import { detectOutliers } from './outliers';
 import { correlate } from './correlations';
 import { SEVERITY_RANK } from './finding';
+import { append } from '../util/arrays';
 
 export interface EvaluateOptions {
   /** Window text for evidence (`1h`). */
@@ -36,9 +37,9 @@ export function evaluateFindings(metrics: readonly MetricSummary[], thresholds: 
   const categories = new Set<FindingCategory>(opts.categories ?? (Object.keys(RULES) as FindingCategory[]));
   let findings: Finding[] = [];
   for (const [category, rule] of Object.entries(RULES) as [FindingCategory, (typeof RULES)[FindingCategory]][]) {
-    if (categories.has(category)) findings.push(...rule(metrics, ctx));
+    if (categories.has(category)) append(findings, rule(metrics, ctx));
   }
-  if (opts.outliers !== false) findings.push(...detectOutliers(metrics, ctx).filter((f) => categories.has(f.category)));
+  if (opts.outliers !== false) append(findings, detectOutliers(metrics, ctx).filter((f) => categories.has(f.category)));
   findings = dedupe(findings);
   if (opts.correlations !== false) findings = correlate(findings, metrics, ctx);
   findings = linkOutliers(findings);

@@ -9,6 +9,11 @@ import { parseDuration } from '../util/duration';
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
 
 export function maxSeverity(...s: Severity[]): Severity {
+  return worstSeverity(s);
+}
+
+/** maxSeverity over a list of any length (no argument spread). */
+export function worstSeverity(s: readonly Severity[]): Severity {
   return s.reduce<Severity>((a, b) => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a), 'info');
 }
 

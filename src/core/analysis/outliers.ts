@@ -8,6 +8,7 @@ import { buildFinding, evidenceOf, findingId } from './finding';
 import { median, pairOf, statOf, summariesOf } from './metricLookup';
 import { REC } from './recommendations';
 import { formatValue } from '../util/units';
+import { append } from '../util/arrays';
 
 interface OutlierSpec {
   metric: string;
@@ -50,9 +51,9 @@ export function detectOutliers(metrics: readonly MetricSummary[], ctx: RuleConte
       .filter((m) => m.scope === 'member')
       .map((row) => ({ member: row.member, value: statOf(row, spec.stat), row }))
       .filter((p): p is Point => p.value !== null);
-    out.push(...outliersOf(points, spec, ctx));
+    append(out, outliersOf(points, spec, ctx));
   }
-  out.push(...outliersOf(rttPerMember(metrics), RTT_SPEC, ctx));
+  append(out, outliersOf(rttPerMember(metrics), RTT_SPEC, ctx));
   return out;
 }
 

@@ -9,6 +9,8 @@ import { overallHealth } from '../analysis/health';
 import { toQueryError } from '../util/errors';
 import { joinMatchers } from '../util/promql';
 import { uniqueBy } from '../util/uniqueBy';
+import { append } from '../util/arrays';
+import { boundSummary } from '../util/nameList';
 
 export interface AnalyzerMeta {
   name: string;
@@ -48,10 +50,10 @@ export async function collect(ctx: AnalyzerContext, range: TimeRange, input: Com
   const out: Collected = { metrics: [], series: [], errors: [], queries: [] };
   for (const p of parts) {
     if (!p) continue;
-    out.metrics.push(...p.metrics);
-    out.series.push(...p.series);
-    out.errors.push(...p.errors);
-    out.queries.push(...p.queries);
+    append(out.metrics, p.metrics);
+    append(out.series, p.series);
+    append(out.errors, p.errors);
+    append(out.queries, p.queries);
   }
   out.errors = dedupeErrors(out.errors);
   out.queries = [...new Set(out.queries)];
@@ -127,7 +129,7 @@ export function buildResult(meta: AnalyzerMeta, range: TimeRange, parts: ResultP
   const result: AnalyzerResult = {
     tool: meta.name,
     title: meta.title,
-    summary: parts.summary,
+    summary: boundSummary(parts.summary),
     status: parts.status ?? statusOf({ ...parts, errors }),
     range,
     metrics: parts.metrics ?? [],

@@ -8,6 +8,8 @@ import { metricIds } from '../metrics/catalog';
 import { pairOf, statOf } from '../analysis/metricLookup';
 import { formatValue } from '../util/units';
 import { withDiagnosis } from '../diagnosis/attach';
+import { maxOf } from '../util/arrays';
+import { nameList } from '../util/nameList';
 
 /** The columns of the member comparison: the signals the etcd FAQ looks at first. */
 const COMPARE: { key: string; metric: string; stat: Statistic; label: string }[] = [
@@ -45,8 +47,8 @@ export const deepDriveAnalyzer: Analyzer<typeof commonInput> = {
       (r) => `${r.member}: ${COMPARE.filter((k) => r.values[k.key] !== null && r.values[k.key] !== undefined).map((k) => `${k.label} ${formatValue(r.values[k.key], r.units[k.key])}`).join(', ')}`,
     );
     const summary = c.metrics.length
-      ? `Member comparison over ${range.duration} — ${rows.join('; ')}. ` +
-        `Outliers: ${outliers.length ? outliers.map((f) => f.title).join('; ') : 'none'}. ` +
+      ? `Member comparison over ${range.duration} — ${nameList(rows, 6, '; ')}. ` +
+        `Outliers: ${outliers.length ? nameList(outliers.map((f) => f.title), 6, '; ') : 'none'}. ` +
         verdictPhrase(c.findings) +
         errorsPhrase(c.errors)
       : `No etcd data over ${range.duration}.${errorsPhrase(c.errors)}`;
@@ -69,7 +71,7 @@ export function compareMembers(metrics: readonly MetricSummary[]): MemberCompari
     for (const k of COMPARE) {
       const rows = metrics.filter((m) => m.metric === k.metric && (m.scope === 'pair' ? pairOf(m).from === member : m.member === member));
       const vals = rows.map((r) => statOf(r, k.stat)).filter((v): v is number => v !== null);
-      values[k.key] = vals.length ? Math.max(...vals) : null;
+      values[k.key] = vals.length ? maxOf(vals) : null;
       if (rows[0]) units[k.key] = rows[0].unit;
     }
     const node = metrics.find((m) => m.scope === 'member' && m.member === member && m.node)?.node;

@@ -7,6 +7,8 @@ import { errorsPhrase, perMember, total, verdictPhrase } from './summaryText';
 import { metricIdsOf } from '../metrics/catalog';
 import { statOf } from '../analysis/metricLookup';
 import { formatValue } from '../util/units';
+import { maxOf } from '../util/arrays';
+import { nameList } from '../util/nameList';
 
 export const generalInfoAnalyzer: Analyzer<typeof commonInput> = {
   name: 'get_etcd_general_info',
@@ -34,13 +36,13 @@ export const generalInfoAnalyzer: Analyzer<typeof commonInput> = {
     const members = [...new Set(m.filter((r) => r.scope === 'member').map((r) => r.member))].sort();
     const parts: string[] = [];
     if (members.length) {
-      parts.push(`${members.length} member${members.length === 1 ? '' : 's'} (${members.join(', ')}), leader ${leader ?? 'unknown'}.`);
+      parts.push(`${members.length} member${members.length === 1 ? '' : 's'} (${nameList(members)}), leader ${leader ?? 'unknown'}.`);
       parts.push(`CPU avg: ${perMember(m, 'process_cpu_percent', 'avg')}.`);
       parts.push(`Memory: ${perMember(m, 'process_memory_bytes', 'latest')}.`);
       parts.push(`DB size: ${perMember(m, 'db_size_bytes', 'latest')} (quota use ${perMember(m, 'db_quota_percent', 'latest')}).`);
       // Missing counts stay "no data" (a failed query is not zero leader changes).
       const changeCounts = m.filter((r) => r.metric === 'leader_changes').map((r) => statOf(r, 'increase')).filter((v): v is number => v !== null && v !== undefined);
-      const changes = changeCounts.length ? String(Math.round(Math.max(...changeCounts))) : 'no data';
+      const changes = changeCounts.length ? String(Math.round(maxOf(changeCounts))) : 'no data';
       const committed = total(m.filter((r) => r.member === leader), 'proposals_committed_rate', 'avg');
       const failed = total(m, 'proposals_failed_rate', 'avg');
       parts.push(

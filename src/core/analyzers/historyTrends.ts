@@ -19,6 +19,7 @@ import { defaultStatistic, directionOf, findingCategoryOf, levelKeyOf } from './
 import { formatChange } from './history/baselineMath';
 import { buildFinding, grade } from '../analysis/finding';
 import { redactUrl } from '../util/redact';
+import { nameList } from '../util/nameList';
 
 const STATISTICS = ['avg', 'max', 'min', 'latest', 'p50', 'p90', 'p99', 'increase', 'rate'] as const;
 
@@ -219,7 +220,7 @@ export const historyTrendsAnalyzer: Analyzer<typeof inputSchema> = {
     } else {
       summary =
         `${label} over ${range.duration} of stored history (${runIds.size} runs${Object.values(members).some((m) => m.aggregatePoints) ? ' plus daily aggregates' : ''}): ${phrases.join('; ')}. ` +
-        (findings.length ? `Getting worse: ${findings.map((f) => f.member).join(', ')}.` : 'No member is getting worse.');
+        (findings.length ? `Getting worse: ${nameList(findings.map((f) => f.member))}.` : 'No member is getting worse.');
     }
     return buildResult(META, range, {
       summary,

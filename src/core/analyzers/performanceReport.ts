@@ -16,6 +16,7 @@ import { bottleneckAnalysisAnalyzer } from './bottleneckAnalysis';
 import { WINDOW_ANALYZERS } from './windowAnalyzers';
 import { compareToBaselineAnalyzer } from './compareToBaseline';
 import { withDiagnosis } from '../diagnosis/attach';
+import { nameList } from '../util/nameList';
 
 /** Report sections in reading order. Bottleneck first so its findings (with every correlation) win de-duplication. */
 export const REPORT_SECTIONS: Analyzer<typeof commonInput>[] = [
@@ -76,7 +77,7 @@ export const performanceReportAnalyzer: Analyzer<typeof commonInput> = {
     const members = [...new Set(metrics.filter((m) => m.scope === 'member').map((m) => m.member))].sort();
     const summary = metrics.length || findings.length
       ? `etcd performance report over ${range.duration} (${range.start} to ${range.end}): cluster ${h.health}. ` +
-        `${members.length} member${members.length === 1 ? '' : 's'} (${members.join(', ')}), leader ${leaderOf(metrics) ?? 'unknown'}. ` +
+        `${members.length} member${members.length === 1 ? '' : 's'} (${nameList(members)}), leader ${leaderOf(metrics) ?? 'unknown'}. ` +
         `Worst values — WAL fsync p99 ${worstPhrase(metrics, 'wal_fsync_duration', 'p99')}, backend commit p99 ${worstPhrase(metrics, 'backend_commit_duration', 'p99')}, ` +
         `peer RTT p99 ${worstPhrase(metrics, 'peer_rtt', 'p99')}, etcd CPU ${worstPhrase(metrics, 'process_cpu_percent', 'avg')}, node iowait ${worstPhrase(metrics, 'node_iowait_percent', 'avg')}, ` +
         `DB size ${worstPhrase(metrics, 'db_size_bytes', 'latest')}. ${capitalise(findingsPhrase(findings, 5))}.` +

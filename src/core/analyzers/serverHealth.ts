@@ -9,6 +9,7 @@ import { readClusterStatus } from './clusterStatusRead';
 import { toQueryError, isSourceFatal } from '../util/errors';
 import { joinMatchers } from '../util/promql';
 import { getMetric } from '../metrics/catalog';
+import { nameList } from '../util/nameList';
 
 interface Target {
   member: string;
@@ -86,13 +87,13 @@ export const serverHealthAnalyzer: Analyzer<typeof commonInput> = {
       if (!etcdTargets.length) parts.push(`No etcd targets found with the etcd selector {${etcdSel}}: check the selector and that Prometheus scrapes etcd.`);
       else
         parts.push(
-          `etcd targets (selector {${etcdSel}}): ${filtered.map((t) => `${t.member} ${t.up ? 'up' : 'DOWN'}${versionByMember[t.member] ? ` v${versionByMember[t.member]}` : ''}`).join(', ')}.`,
+          `etcd targets (selector {${etcdSel}}): ${nameList(filtered.map((t) => `${t.member} ${t.up ? 'up' : 'DOWN'}${versionByMember[t.member] ? ` v${versionByMember[t.member]}` : ''}`))}.`,
         );
     }
     if (nodeUp) {
       parts.push(
         nodeTargets.length
-          ? `node-exporter targets (selector {${nodeSel}}): ${nodeTargets.map((t) => `${t.member} ${t.up ? 'up' : 'DOWN'}`).join(', ')}.`
+          ? `node-exporter targets (selector {${nodeSel}}): ${nameList(nodeTargets.map((t) => `${t.member} ${t.up ? 'up' : 'DOWN'}`))}.`
           : `No node-exporter targets with selector {${nodeSel}}: node CPU, memory and disk analyses will be empty.`,
       );
     }

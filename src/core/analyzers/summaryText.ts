@@ -4,6 +4,7 @@ import { formatValue } from '../util/units';
 import { statOf } from '../analysis/metricLookup';
 import { SEVERITY_RANK } from '../analysis/finding';
 import { overallHealth } from '../analysis/health';
+import { nameList } from '../util/nameList';
 
 /** "m1 2.1 ms, m2 2.4 ms, m3 31 ms" (rows of one metric; members without data say "no data"). */
 export function perMember(metrics: readonly MetricSummary[], id: string, stat: Statistic, opts: { limit?: number } = {}): string {
@@ -43,7 +44,7 @@ export function verdict(findings: readonly Finding[], rule: string, what = 'targ
   if (!hits.length) return `all below ${what}`;
   const names = [...new Set(hits.map((f) => subjectOf(f)))];
   const crit = [...new Set(hits.filter((f) => f.severity === 'critical').map((f) => subjectOf(f)))];
-  return `${names.join(', ')} above ${what}${crit.length ? ` (${crit.join(', ')} past the standard alert level)` : ''}`;
+  return `${nameList(names)} above ${what}${crit.length ? ` (${nameList(crit)} past the standard alert level)` : ''}`;
 }
 
 function subjectOf(f: Finding): string {

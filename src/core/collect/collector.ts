@@ -23,6 +23,8 @@ import { buildStatsQuery } from './statsQuery';
 import { samplesToRows } from './rows';
 import { rangeToSeries } from './series';
 import { batchQuery, planBatches, splitByPart, type BatchPart } from './batch';
+import { append } from '../util/arrays';
+import { warningError } from '../source/promWarnings';
 
 export interface CollectorOptions {
   /**
@@ -167,13 +169,18 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
       const statParts = defs.map((def) => ({ def, ...buildStatsQuery(def, p), id: def.id }));
       const seriesParts = req.withSeries ? defs.map((def) => ({ def, id: def.id, query: def.expr(p) })) : [];
       // The appendix lists each metric's own query (runnable as is), not the batches they were packed into.
-      queries.push(...statParts.map((s) => s.query), ...seriesParts.map((s) => s.query));
+      append(append(queries, statParts.map((s) => s.query)), seriesParts.map((s) => s.query));
 
+      const noteWarnings = (q: string) => <T>(res: T): T => {
+        const w = warningError(q, res);
+        if (w) errors.push(w);
+        return res;
+      };
       const t0 = Date.now();
       const [statsOut, seriesOut] = await Promise.all([
-        runParts<InstantSample>(statParts, (q) => `i\u0000${end.getTime()}\u0000${q}`, (q) => source.instant(q, end, opts)),
+        runParts<InstantSample>(statParts, (q) => `i\u0000${end.getTime()}\u0000${q}`, (q) => source.instant(q, end, opts).then(noteWarnings(q))),
         runParts<RangeSeries>(seriesParts, (q) => `r\u0000${start.getTime()}\u0000${end.getTime()}\u0000${step}\u0000${q}`, (q) =>
-          source.range(q, start, end, step, opts),
+          source.range(q, start, end, step, opts).then(noteWarnings(q)),
         ),
       ]);
       log.debug(`collected ${defs.length} metrics${req.withSeries ? ' with series' : ''} in ${Date.now() - t0} ms`);
@@ -182,13 +189,13 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
       for (const s of statParts) {
         const r = statsOut.get(s.id)!;
         if (isError(r)) errors.push(r);
-        else metrics.push(...samplesToRows(s.def, s.stats, r, profile, disc));
+        else append(metrics, samplesToRows(s.def, s.stats, r, profile, disc));
       }
       let series: Series[] = [];
       for (const s of seriesParts) {
         const r = seriesOut.get(s.id)!;
         if (isError(r)) errors.push(r);
-        else series.push(...rangeToSeries(s.def, r, step, profile, disc));
+        else append(series, rangeToSeries(s.def, r, step, profile, disc));
       }
 
       if (req.member && memberNode) {

@@ -19,6 +19,8 @@ export interface ConnectionFlags {
   history?: string;
   kubeconfig?: string;
   kubeContext?: string;
+  /** Largest Prometheus reply in MiB (as typed). */
+  maxReplyMb?: string;
 }
 
 /** EngineOptions plus what the face still has to open itself (the history file). */
@@ -52,9 +54,11 @@ export const ENV = {
   thresholds: 'ETCD_ANALYZER_THRESHOLDS',
   reportDir: 'ETCD_ANALYZER_REPORT_DIR',
   kubeContext: 'ETCD_ANALYZER_KUBE_CONTEXT',
+  maxReplyMb: 'ETCD_ANALYZER_MAX_REPLY_MB',
 } as const;
 
-export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): ResolvedConnection {
+/** `urlOptional`: the caller only reads history (no Prometheus query), so a missing URL is fine. */
+export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv, opts: { urlOptional?: boolean } = {}): ResolvedConnection {
   const pick = (flag: string | undefined, name: string): string | undefined => nonEmpty(flag) ?? nonEmpty(env[name]);
 
   const profile = pick(flags.profile, ENV.profile) ?? 'generic';
@@ -64,7 +68,7 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
 
   const url = pick(flags.prometheus, ENV.url);
   // OpenShift can discover the Thanos querier from the kubeconfig; every other profile needs a URL.
-  if (!url && profile !== 'openshift') {
+  if (!url && profile !== 'openshift' && !opts.urlOptional) {
     throw new ConnectionError(`no Prometheus URL: pass --prometheus http://host:9090 or set ${ENV.url}`);
   }
   if (url) checkUrl(url);
@@ -93,6 +97,14 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
 
   const out: ResolvedConnection = { profile: config, token: readToken(flags, env, pick) };
   if (tls) out.tls = tls;
+  const maxReply = pick(flags.maxReplyMb, ENV.maxReplyMb);
+  if (maxReply !== undefined) {
+    const mb = Number(maxReply);
+    if (!Number.isFinite(mb) || mb < 1 || mb > 4096) {
+      throw new ConnectionError(`--max-reply-mb / ${ENV.maxReplyMb} "${maxReply.slice(0, 20)}" must be a number of MiB between 1 and 4096 (default 64)`);
+    }
+    out.maxReplyBytes = Math.round(mb * 1024 * 1024);
+  }
   const history = pick(flags.history, ENV.history);
   if (history) out.historyFile = history;
   return out;

@@ -14,6 +14,7 @@ export const CONNECTION_OPTIONS = {
   history: { type: 'string' },
   kubeconfig: { type: 'string' },
   'kube-context': { type: 'string' },
+  'max-reply-mb': { type: 'string' },
 } as const;
 
 /** What parseArgs returns for CONNECTION_OPTIONS. */
@@ -35,5 +36,6 @@ export function connectionFlagsFrom(values: ConnectionFlagValues): ConnectionFla
     history: values.history,
     kubeconfig: values.kubeconfig,
     kubeContext: values['kube-context'],
+    maxReplyMb: values['max-reply-mb'],
   };
 }

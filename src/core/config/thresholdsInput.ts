@@ -2,9 +2,22 @@
 // ETCD_ANALYZER_THRESHOLDS (how the VS Code extension hands its etcdAnalyzer.thresholds setting to the MCP server).
 import { readFileSync } from 'node:fs';
 import { ConnectionError, ENV } from './connection';
+import { ThresholdsError, validateThresholds } from '../analysis/thresholdsSchema';
 
-/** The parsed overrides (validated later by resolveThresholds), or undefined; ConnectionError names what is wrong. */
+/** The parsed and validated overrides, or undefined; ConnectionError names everything that is wrong. */
 export function readThresholdsInput(file: string | undefined, env: NodeJS.ProcessEnv): unknown {
+  const raw = readRaw(file, env);
+  if (raw === undefined) return undefined;
+  try {
+    validateThresholds(raw);
+  } catch (err) {
+    if (err instanceof ThresholdsError) throw new ConnectionError(`${file ? `--thresholds ${file}` : ENV.thresholds}: ${err.problems.join('; ')}; see README "Thresholds"`);
+    throw err;
+  }
+  return raw;
+}
+
+function readRaw(file: string | undefined, env: NodeJS.ProcessEnv): unknown {
   if (file) {
     try {
       return JSON.parse(readFileSync(file, 'utf8'));

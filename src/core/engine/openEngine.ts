@@ -20,7 +20,7 @@ import { asEngineConfigError, EngineConfigError } from './engineError';
 /** Where the connection comes from. */
 export type EngineSource =
   /** CLI, MCP, serve: flags first, then ETCD_ANALYZER_* variables; the history file they name is opened here. */
-  | { flags: ConnectionFlags; thresholdsFile?: string }
+  | { flags: ConnectionFlags; thresholdsFile?: string; /** Only history is read: no Prometheus URL needed. */ urlOptional?: boolean }
   /** The extension: settings + SecretStorage, already mapped; its history store is opened by the extension. */
   | { options: EngineOptions };
 
@@ -60,7 +60,7 @@ export async function openEngine(config: EngineConfig): Promise<OpenedEngine> {
   let historyFile: string | undefined;
   try {
     if ('flags' in config.from) {
-      const { historyFile: file, ...resolved } = resolveConnection(config.from.flags, env);
+      const { historyFile: file, ...resolved } = resolveConnection(config.from.flags, env, { urlOptional: config.from.urlOptional });
       options = { ...resolved, thresholds: readThresholdsInput(config.from.thresholdsFile, env) };
       historyFile = file;
     } else {

@@ -4,6 +4,7 @@ import type { EngineOptions } from '../context';
 import type { QueryError } from '../types';
 import { toQueryError } from '../util/errors';
 import { connectOpenShift } from '../source/openshift/connect';
+import { redactUrl } from '../util/redact';
 
 export interface PreparedEngineOptions {
   options: EngineOptions;
@@ -23,7 +24,7 @@ export async function prepareEngineOptions(opts: EngineOptions, env: NodeJS.Proc
       env,
       signal: opts.signal,
     });
-    opts.log?.info(`openshift: context ${c.target.context}, metrics from ${c.prometheusUrl} (${c.prometheusFrom})`);
+    opts.log?.info(`openshift: context ${c.target.context}, metrics from ${redactUrl(c.prometheusUrl)} (${c.prometheusFrom})`);
     return {
       options: {
         ...opts,

@@ -2,7 +2,8 @@
 // node from the explicit mapping, or automatically when the member's instance host is a node-exporter host.
 import type { Profile, ProfileConfig } from './types';
 import { validateSelector } from './selector';
-import { isIpLiteral, sameHost, splitInstance } from './instance';
+import { isIpLiteral, splitInstance } from './instance';
+import { findNodeByHost } from './hostIndex';
 
 export const GENERIC_ETCD_SELECTOR = 'job=~".*etcd.*"';
 export const GENERIC_NODE_SELECTOR = 'job=~".*node.*"';
@@ -57,7 +58,7 @@ export function createGenericProfile(cfg: ProfileConfig): Profile {
       if (!instance) return undefined;
       const host = splitInstance(instance).host;
       if (!knownNodes) return host;
-      return knownNodes.find((n) => sameHost(n, host));
+      return findNodeByHost(knownNodes, host);
     },
   };
 }

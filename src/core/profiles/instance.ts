@@ -21,6 +21,10 @@ export function isIpLiteral(host: string): boolean {
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
 
 /** Host equality for member→node matching: case-insensitive, loopback spellings are one host. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.has(host.toLowerCase());
+}
+
 export function sameHost(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();

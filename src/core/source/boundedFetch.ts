@@ -29,6 +29,18 @@ export class ReplyTooLarge extends Error {
   }
 }
 
+/** The connection broke while the body was being read (headers had arrived): the answer is incomplete. */
+export class ReplyCutOff extends Error {
+  constructor(
+    readonly bytesRead: number,
+    reason: unknown,
+  ) {
+    const c = reason as { code?: string; message?: string };
+    super(`the answer was cut off after ${bytesRead} bytes (${c?.code ?? String(c?.message ?? reason).slice(0, 80)})`);
+    this.name = 'ReplyCutOff';
+  }
+}
+
 export interface BoundedReply {
   status: number;
   text: string;
@@ -76,14 +88,20 @@ export async function boundedFetch(url: string, init: RequestInit, maxBytes: num
   const chunks: Buffer[] = [];
   let total = 0;
   if (res.body) {
-    for await (const chunk of res.body as AsyncIterable<Buffer | string>) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      total += buf.length;
-      if (total > maxBytes) {
-        (res.body as unknown as { destroy?: () => void }).destroy?.();
-        throw new ReplyTooLarge(maxBytes);
+    try {
+      for await (const chunk of res.body as AsyncIterable<Buffer | string>) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        total += buf.length;
+        if (total > maxBytes) {
+          (res.body as unknown as { destroy?: () => void }).destroy?.();
+          throw new ReplyTooLarge(maxBytes);
+        }
+        chunks.push(buf);
       }
-      chunks.push(buf);
+    } catch (err) {
+      // An abort (timeout, cancel) is the caller's to explain; anything else here is a reply cut short.
+      if (err instanceof ReplyTooLarge || (err as Error)?.name === 'AbortError' || init.signal?.aborted) throw err;
+      throw new ReplyCutOff(total, err);
     }
   }
   return { status: res.status, text: Buffer.concat(chunks, total).toString('utf8'), header };

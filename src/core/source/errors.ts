@@ -35,6 +35,12 @@ export function isRetryableNetworkError(err: unknown): boolean {
   return code !== undefined && RETRYABLE_NET_CODES.has(code);
 }
 
+/** `https://` against a plain-HTTP port: OpenSSL reads the HTTP answer as a TLS record ("wrong version number"). */
+export function isPlainHttpAnswer(err: unknown): boolean {
+  const code = errorCode(err);
+  return code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number|packet length too long|http request/i.test(String((err as Error)?.message ?? ''));
+}
+
 export function isTlsError(err: unknown): boolean {
   const code = errorCode(err);
   return (code !== undefined && TLS_CODES.has(code)) || /certificate|self[- ]signed|SSL routines/i.test(String((err as Error)?.message ?? ''));
@@ -53,6 +59,14 @@ export function redact(text: string, secrets: (string | undefined)[]): string {
 export function networkError(err: unknown, query: string, target: string): SourceError {
   const code = errorCode(err);
   const reason = code ?? redactSecrets(String((err as Error)?.message ?? err)).slice(0, 200);
+  if (isPlainHttpAnswer(err)) {
+    return new SourceError(
+      'unreachable',
+      `${target} answered in plain HTTP, not TLS (${reason})`,
+      query,
+      `the server does not speak HTTPS on that port: use ${target.replace(/^https:/i, 'http:')} (or the server's HTTPS port)`,
+    );
+  }
   if (isTlsError(err)) {
     return new SourceError('unreachable', `TLS handshake with ${target} failed (${reason})`, query, TLS_HINT);
   }

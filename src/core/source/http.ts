@@ -5,7 +5,7 @@ import type { TlsOptions } from './types';
 import { SourceError } from './types';
 import { createAgent, loadTls } from './tls';
 import { cancelledError, isRetryableNetworkError, networkError, timeoutError } from './errors';
-import { boundedFetch, DEFAULT_MAX_REPLY_BYTES, RedirectRefused, ReplyTooLarge } from './boundedFetch';
+import { boundedFetch, DEFAULT_MAX_REPLY_BYTES, RedirectRefused, ReplyCutOff, ReplyTooLarge } from './boundedFetch';
 import { redactUrl } from '../util/redact';
 
 /** Connection-level failures that are worth another attempt (refused, reset...). */
@@ -104,6 +104,12 @@ export function createHttpTransport(opts: TransportOptions): HttpTransport {
         if (timeout.signal.aborted) throw timeoutError(query, timeoutMs);
         if (e instanceof RedirectRefused) {
           throw new SourceError('unreachable', `${target} ${e.message}`, query, `set the Prometheus URL to the address that answers the API itself (not a login page or proxy), e.g. ${e.location || 'the final URL'}; with a login proxy in front, use a bearer token (--token-file)`, e.status);
+        }
+        if (e instanceof ReplyCutOff) {
+          // Worth another attempt, like a reset connection: a proxy or Prometheus restarting mid-answer.
+          const cut = new SourceError('bad_response', `${target}: ${e.message}`, query, 'Prometheus or a proxy closed the connection mid-answer: retry; if it keeps happening check proxy timeouts and Prometheus logs');
+          retryableErrors.add(cut);
+          throw cut;
         }
         if (e instanceof ReplyTooLarge) {
           throw new SourceError('bad_response', `${target}: ${e.message}`, query, 'shorten the window or narrow the selectors (fewer series), or raise the cap (--max-reply-mb / ETCD_ANALYZER_MAX_REPLY_MB)');

@@ -68,9 +68,10 @@ export function parseInstantData(data: unknown): InstantSample[] {
     const [time, value] = pointOf(d.result);
     return [{ labels: {}, value, time }];
   }
-  if (d.resultType !== 'vector' || !Array.isArray(d.result)) {
-    throw new ParseError(`an instant query returned "${d.resultType}", expected a vector (wrap range selectors in a function)`);
+  if (d.resultType !== 'vector') {
+    throw new ParseError(`an instant query returned "${String(d.resultType).slice(0, 40)}", expected a vector (wrap range selectors in a function)`);
   }
+  if (!Array.isArray(d.result)) throw new ParseError('a vector answer has no "result" list');
   return d.result.map((r: { metric?: unknown; value?: unknown }) => {
     const [time, value] = pointOf(r?.value, true);
     return { labels: labelsOf(r?.metric), value, time };
@@ -80,7 +81,8 @@ export function parseInstantData(data: unknown): InstantSample[] {
 /** `data` of a range query → series. */
 export function parseRangeData(data: unknown): RangeSeries[] {
   const d = queryData(data);
-  if (d.resultType !== 'matrix' || !Array.isArray(d.result)) throw new ParseError(`a range query returned "${d.resultType}", expected a matrix`);
+  if (d.resultType !== 'matrix') throw new ParseError(`a range query returned "${String(d.resultType).slice(0, 40)}", expected a matrix`);
+  if (!Array.isArray(d.result)) throw new ParseError('a matrix answer has no "result" list');
   return d.result.map((r: { metric?: unknown; values?: unknown }) => {
     if (!Array.isArray(r?.values)) throw new ParseError('a series has no "values"');
     return { labels: labelsOf(r.metric), points: r.values.map((p: unknown) => pointOf(p)) };

@@ -8,6 +8,7 @@ import { backoffDelay, parseRetryAfter, sleep } from './retry';
 import { ParseError, parseBuildInfo, parseEnvelope, parseInstantData, parseRangeData } from './parse';
 import { badResponse, cancelledError, httpError, redact, RETRYABLE_STATUS } from './errors';
 import { silentLogger } from '../util/log';
+import { tagWarnings } from './promWarnings';
 
 const DEFAULTS = { timeoutMs: 30_000, retries: 2, concurrency: 8, retryBaseMs: 250, maxRetryAfterMs: 10_000 };
 
@@ -38,6 +39,7 @@ export function createPrometheusSource(opts: PrometheusOptions): PrometheusSourc
   const secrets = [opts.token, ...Object.values(opts.headers ?? {}), ...urlUserinfo(opts.url)];
   const cache = new Map<string, Shared>();
   const CACHE_LIMIT = 500;
+  const envelopes = new WeakMap<object, { warnings?: unknown; infos?: unknown }>();
   const counters = { httpRequests: 0, dedupHits: 0, retries: 0 };
 
   /** Sends one request with retries; each attempt holds a concurrency slot, backoff waits do not. */
@@ -96,6 +98,8 @@ export function createPrometheusSource(opts: PrometheusOptions): PrometheusSourc
       const status = res.status >= 400 ? res.status : env.errorType === 'bad_data' ? 400 : 422;
       throw httpError(status, text, query, http.target, !!opts.token, attempts);
     }
+    // The warnings travel with the data object to every waiter (each parses its own copy).
+    if ((env.warnings || (env as { infos?: unknown }).infos) && env.data && typeof env.data === 'object') envelopes.set(env.data as object, env);
     return env.data;
   }
 
@@ -151,7 +155,7 @@ export function createPrometheusSource(opts: PrometheusOptions): PrometheusSourc
       );
     });
     try {
-      return parse(data);
+      return tagWarnings(parse(data), envelopes.get(data as object) ?? {});
     } catch (e) {
       if (e instanceof ParseError) throw badResponse(`unexpected answer shape from ${http.target}: ${e.message}`, query, http.target);
       throw e;

@@ -1,11 +1,12 @@
 // HTML escaping for server-side rendered reports. Label values, messages and queries are data: they go through
 // escapeHtml (text and quoted attribute values alike) or jsonForScript (data blocks), never raw into markup.
+import { neutralizeBidi } from './safeText';
 
 const HTML_SPECIALS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for an HTML text node or a double/single-quoted attribute value. */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => HTML_SPECIALS[c]);
+  return neutralizeBidi(value).replace(/[&<>"']/g, (c) => HTML_SPECIALS[c]);
 }
 
 /**

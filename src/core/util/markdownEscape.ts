@@ -1,5 +1,6 @@
 // Label values (member names, pods, gRPC methods) are data: a member called `**x**|y` must render literally,
 // must not break a table row, and must not start a heading or list. Used by every markdown producer.
+import { neutralizeBidi } from './safeText';
 
 // CommonMark backslash-escapes any ASCII punctuation; these are the ones that change rendering mid-line.
 // `(`, `)` and `!` only matter next to `[`/`]` (links, images), which are escaped, so they stay readable.
@@ -7,7 +8,7 @@ const INLINE_SPECIALS = /[\\`*_{}[\]<>|~&]/g;
 
 /** Escapes text for inline markdown (paragraphs, table cells, list items). Newlines and control characters become spaces. */
 export function escapeMarkdown(value: unknown): string {
-  const text = String(value ?? '')
+  const text = neutralizeBidi(value)
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
     .replace(INLINE_SPECIALS, (c) => `\\${c}`);

@@ -36,6 +36,10 @@ export function parseTime(value: string | number, field: string): Date {
       `${field} "${String(value).slice(0, 40)}" is not a time: use ISO 8601 (2024-05-01T10:00:00Z) or epoch seconds`,
     );
   }
+  // Date handles ±8.64e15 ms (about ±275,000 years); past that, toISOString() throws a bare "Invalid time value".
+  if (Math.abs(ms) > 8.64e15) {
+    throw new TimeRangeError(`${field} "${String(value).slice(0, 40)}" is too far from now to be a time: epoch seconds have 10 digits today (e.g. 1714557600)`);
+  }
   return new Date(ms);
 }
 

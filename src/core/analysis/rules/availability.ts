@@ -5,6 +5,7 @@ import type { Rule, RuleContext } from '../ruleTypes';
 import { buildFinding, evidenceOf, plainEvidence } from '../finding';
 import { membersIn, sameMember, statOf, summariesOf } from '../metricLookup';
 import { REC } from '../recommendations';
+import { append } from '../../util/arrays';
 
 interface Down {
   member: string;
@@ -121,7 +122,7 @@ export const availabilityRule: Rule = (metrics, ctx) => {
       }),
     );
   }
-  out.push(...unhealthy, ...wasDown, ...corruptAlarms(ctx));
+  append(append(append(out, unhealthy), wasDown), corruptAlarms(ctx));
   return out;
 };
 

@@ -1,6 +1,6 @@
 // Pieces every report section uses: section wrapper, badges, tables, time formatting. The labels shared with the
 // webview panel (verdicts, severities, evidence lines) are in ../sectionText.
-import { h, type Child, type SafeHtml } from './tags';
+import { h, list, type Child, type SafeHtml } from './tags';
 
 export function badge(kind: string, text: string): SafeHtml {
   return h('span', { class: `badge badge-${kind}` }, text);
@@ -15,7 +15,7 @@ export function table(head: string[], rows: SafeHtml[], cls = 'data-table'): Saf
   return h(
     'div',
     { class: 'table-wrap' },
-    h('table', { class: cls }, h('thead', null, h('tr', null, ...head.map((t) => h('th', { scope: 'col' }, t)))), h('tbody', null, ...rows)),
+    h('table', { class: cls }, h('thead', null, h('tr', null, ...head.map((t) => h('th', { scope: 'col' }, t)))), h('tbody', null, list(rows))),
   );
 }
 

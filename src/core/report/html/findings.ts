@@ -1,7 +1,7 @@
 // Bottleneck analysis (evidence, root cause, root-cause chains from the findings' `related` links) and the
 // recommendations ordered by priority.
 import type { Bottleneck, ReportModel } from '../modelTypes';
-import { anchorId, h, type SafeHtml } from './tags';
+import { anchorId, h, list, type SafeHtml } from './tags';
 import { badge, empty, section } from './common';
 import { formatEvidence, SEVERITY_TEXT } from '../sectionText';
 
@@ -86,7 +86,7 @@ function findingCard(b: Bottleneck): SafeHtml {
 
 export function bottlenecksHtml(m: ReportModel): SafeHtml {
   if (!m.bottlenecks.length) return section('bottlenecks', 'Bottleneck analysis', empty('No bottlenecks found: every evaluated metric is within its healthy target.'));
-  return section('bottlenecks', 'Bottleneck analysis', chainsHtml(rootCauseChains(m.bottlenecks)), ...m.bottlenecks.map(findingCard));
+  return section('bottlenecks', 'Bottleneck analysis', chainsHtml(rootCauseChains(m.bottlenecks)), list(m.bottlenecks.map(findingCard)));
 }
 
 export function recommendationsHtml(m: ReportModel): SafeHtml {

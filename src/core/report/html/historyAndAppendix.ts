@@ -11,7 +11,7 @@ import {
   historyRowsShown,
   NO_HISTORY_TEXT,
 } from '../sectionText';
-import { h, type SafeHtml } from './tags';
+import { h, list, type SafeHtml } from './tags';
 import { badge, empty, formatUtc, section, table } from './common';
 
 function row(r: HistoryComparisonRow): SafeHtml {
@@ -71,7 +71,7 @@ export function appendixHtml(m: ReportModel): SafeHtml {
     'div',
     { class: 'queries-used', 'data-part': 'queries' },
     h('h3', null, `Queries used (${m.queries.length})`),
-    m.queries.length ? h('ol', { class: 'queries' }, ...m.queries.map((q) => h('li', null, h('code', null, q)))) : empty('No queries were recorded.'),
+    m.queries.length ? h('ol', { class: 'queries' }, list(m.queries.map((q) => h('li', null, h('code', null, q))))) : empty('No queries were recorded.'),
   );
   return section('appendix', 'Appendix', failed, used);
 }

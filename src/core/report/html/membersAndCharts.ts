@@ -4,7 +4,7 @@
 import type { MemberCell, ReportModel } from '../modelTypes';
 import type { Unit } from '../../types';
 import { formatValue } from '../../util/units';
-import { frag, h, type SafeHtml } from './tags';
+import { frag, h, list, type SafeHtml } from './tags';
 import { badge, empty, section, table } from './common';
 import { memberCellLook } from '../sectionText';
 
@@ -63,5 +63,5 @@ export function chartsHtml(m: ReportModel): SafeHtml {
       h('p', { class: 'chart-empty' }, hasData(c.lines) ? 'Chart drawn when scripts run.' : 'No data in this range.'),
     ),
   );
-  return section('charts', 'Charts', h('div', { class: 'chart-grid', id: 'chart-grid' }, ...cards));
+  return section('charts', 'Charts', h('div', { class: 'chart-grid', id: 'chart-grid' }, list(cards)));
 }

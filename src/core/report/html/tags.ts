@@ -43,6 +43,11 @@ export function h(tag: string, a: Attrs | null = null, ...kids: Child[]): SafeHt
   return new SafeHtml(`<${tag}${attrs(a)}>${children(kids)}</${tag}>`);
 }
 
+/** Children from a list of any length, as one child (`h('tbody', null, list(rows))`: no argument spread). */
+export function list(kids: readonly Child[]): SafeHtml {
+  return new SafeHtml(children(kids));
+}
+
 /** Concatenates children without a wrapper element. */
 export function frag(...kids: Child[]): SafeHtml {
   return new SafeHtml(children(kids));
