@@ -22,6 +22,9 @@ export const SEVERITY_FACTOR: Record<Severity, number> = { critical: 1, warning:
 /** Each further consequence adds a little (many effects that fit the cause), capped so effects never outweigh a cause. */
 const CONSEQUENCE_POINTS = 2;
 const CONSEQUENCE_CAP = 16;
+/** Each independent signal beyond the first that points at the same cause (see docs/diagnosis.md). */
+const AGREEMENT_POINTS = 8;
+const AGREEMENT_CAP = 32;
 
 export function candidatesOf(findings: readonly Finding[], metrics: readonly MetricSummary[]): Candidate[] {
   const out: Candidate[] = [];
@@ -48,19 +51,23 @@ export function candidatesOf(findings: readonly Finding[], metrics: readonly Met
 function build(chain: CausalChain, subject: string, findings: readonly Finding[], metrics: readonly MetricSummary[]): Candidate {
   let causes: Finding[] = [];
   const inferred: Finding[] = [];
+  let direct = false;
   let score = 0;
   for (const ref of [...chain.starts, ...chain.supports]) {
     const hits = findings.filter((f) => f.rule === ref.rule && placedAt(f, ref.where, subject, chain, metrics) && !causes.includes(f));
     causes.push(...hits);
     if (ref.inferred) inferred.push(...hits);
+    else if (hits.length && chain.starts.includes(ref)) direct = true;
     score += strength(ref, hits);
   }
   // Measured directly (the member is down, its quota full): what it was inferred from is its consequence.
-  if (inferred.length && causes.length > inferred.length) causes = causes.filter((f) => !inferred.includes(f));
+  if (inferred.length && direct) causes = causes.filter((f) => !inferred.includes(f));
   const consequences = findings.filter(
     (f) => !causes.includes(f) && (inferred.includes(f) || chain.consequences.some((c) => c.rule === f.rule && placedAt(f, c.where, subject, chain, metrics))),
   );
   score += Math.min(CONSEQUENCE_CAP, consequences.length * CONSEQUENCE_POINTS);
+  // Independent signals that agree (distinct rules among the causes) make the cause more credible than a single one.
+  score += Math.min(AGREEMENT_CAP, Math.max(0, new Set(causes.map((f) => f.rule)).size - 1) * AGREEMENT_POINTS);
   const everyLink = !!chain.everyLinkBonus && coversEveryLink(chain.everyLinkBonus, causes, metrics);
   if (everyLink) score += chain.everyLinkBonus!.bonus;
   const held = new Set(causes.map((f) => f.rule));

@@ -119,11 +119,18 @@ export const CHAINS: readonly CausalChain[] = [
       // Inferred: peers cannot deliver to it. Weaker than a direct measurement of the member itself.
       { rule: 'peer_sent_failures', where: 'to_self', weight: 22, inferred: true },
     ],
+    // A member cut off (up, but unreachable) is singled out by several independent signals at once: its peers cannot
+    // send to it, it cannot send to them, it lost its leader, and its own requests fail or crawl.
     supports: [
+      { rule: 'peer_sent_failures', where: 'from_self', weight: 22 },
       { rule: 'peer_received_failures', where: 'from_self', weight: 8 },
+      { rule: 'leader_lost_in_window', where: 'self', weight: 15 },
+      { rule: 'no_leader', where: 'self', weight: 15 },
+      { rule: 'grpc_failure_ratio_high', where: 'self', weight: 10 },
+      { rule: 'outlier_grpc_unary_duration', where: 'self', weight: 10 },
       { rule: 'member_unhealthy', where: 'self', weight: 10 },
     ],
-    consequences: [...SLOW_MEMBER_EFFECTS, { rule: 'peer_sent_failures', where: 'from_self' }],
+    consequences: [...SLOW_MEMBER_EFFECTS],
     recommendation: REC.availability,
     reasoning:
       '{s} stopped serving (or could not be reached): the other members\' raft messages to it fail, and while it was the leader ' +

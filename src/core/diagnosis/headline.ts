@@ -98,6 +98,12 @@ export function evidenceText(c: Candidate, all: readonly Finding[]): string {
   }
   const peers = c.subject !== 'cluster' ? failingPeers([...c.causes, ...c.consequences], c.subject) : undefined;
   if (peers) parts.push(peers);
+  if (c.chain.id === 'member_unavailable') {
+    const to = [...new Set(c.causes.filter((f) => f.rule === 'peer_sent_failures' && pairOfFinding(f)?.from === c.subject).map((f) => pairOfFinding(f)!.to))].sort();
+    if (to.length) parts.push(`${c.subject} fails to send to ${joinAnd(to)}`);
+    const lost = c.causes.find((f) => f.rule === 'leader_lost_in_window' || f.rule === 'no_leader');
+    if (lost) parts.push(lost.title.replace(new RegExp(`^${escapeRe(c.subject)} `), 'it '));
+  }
   const elections = [...c.causes, ...c.consequences].find((f) => f.rule === 'leader_changes');
   if (elections && c.chain.id !== 'member_unavailable' && c.chain.id !== 'restart_churn') parts.push(elections.title.split(' (')[0].replace(/ in \S+$/, ' meanwhile'));
   if (!parts.length && all.length) parts.push(c.causes[0]?.title ?? '');
@@ -106,7 +112,14 @@ export function evidenceText(c: Candidate, all: readonly Finding[]): string {
 
 export function headlineOf(c: Candidate, metrics: readonly MetricSummary[], all: readonly Finding[]): string {
   const ev = evidenceText(c, all);
-  return `${c.chain.label} on ${subjectPhrase(c, metrics)}${ev ? `: ${ev}` : ''}`;
+  return `${labelOf(c)} on ${subjectPhrase(c, metrics)}${ev ? `: ${ev}` : ''}`;
+}
+
+/** A member nobody measured as down, yet unreachable both ways, is cut off rather than stopped. */
+function labelOf(c: Candidate): string {
+  if (c.chain.id !== 'member_unavailable' || c.causes.some((f) => f.rule === 'member_down' || f.rule === 'member_was_down')) return c.chain.label;
+  const both = c.causes.some((f) => f.rule === 'peer_sent_failures' && pairOfFinding(f)?.from === c.subject);
+  return both ? 'Member cut off from its peers' : 'Member unreachable';
 }
 
 function maxBy<T>(xs: readonly T[], f: (x: T) => number): T | undefined {
