@@ -62,3 +62,15 @@ test('every analyzer the prompt names exists in the registry', async () => {
   assert.ok(named.size >= 10);
   for (const n of named) assert.ok(analyzerNames.includes(n), `${n} is a registered analyzer`);
 });
+
+test('MCP text leads with the diagnosis: its first line names the cause, the member and the evidence', () => {
+  const diagnosis: AnalyzerResult['diagnosis'] = {
+    verdict: 'critical',
+    headline: 'Slow disk on m2: WAL fsync latency p99 32 ms, 6× its peers; m1 and m3 fail to send to m2',
+    incidents: [],
+    unexplained: [],
+    unjudged: [],
+  };
+  const text = (toCallToolResult({ ...base, tool: 'get_etcd_bottleneck_analysis', diagnosis }).content[0] as { text: string }).text;
+  assert.equal(text.split('\n')[0], '**Critical — Slow disk on m2: WAL fsync latency p99 32 ms, 6× its peers; m1 and m3 fail to send to m2**');
+});
