@@ -3,14 +3,14 @@
 // table with its date and machine to docs/diagnosis-confusion.md. Named without `.bench.ts` so `npm run bench`
 // (timing benches, seconds each) does not run this 20-minute measurement.
 //   bench:diagnosis [scenario ...]   live, fresh bed per scenario
-//   bench:diagnosis --from-fixtures  the recorded findings of test/fixtures/faults re-diagnosed by today's engine
-//                                    (seconds, no bed; findings are as recorded, so rule changes since are not seen)
+//   bench:diagnosis --from-fixtures  the recorded metrics of test/fixtures/faults through today's rules and
+//                                    diagnosis (seconds, no bed)
 //   bench:diagnosis --from-last-run  the results the last `npm run test:faults` saved (see runScenario.ts)
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import { diagnosisOf } from '../../src/core/diagnosis/attach';
 import { judge } from '../faults/judge';
+import { rediagnose } from '../faults/rediagnose';
 import { LAST_RUN_DIR, runScenario, type ScenarioRun } from '../faults/runScenario';
 import { SCENARIOS } from '../faults/scenarios';
 
@@ -79,8 +79,10 @@ async function main() {
       let run: ScenarioRun;
       if (fromFixtures) {
         const rec = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/faults', `${s.name}.json`), 'utf8')) as Omit<ScenarioRun, 'judgement'>;
-        const result = { ...rec.result, diagnosis: diagnosisOf(rec.result) };
-        run = { ...rec, result, judgement: judge(s, rec.expected, result) };
+        const result = rediagnose(rec.result);
+        // Today's expectation for the scenario (members picked during the run, e.g. the slowed follower, kept).
+        const expected = { ...s.expected, members: rec.injected.expectedMembers ?? s.expected.members };
+        run = { ...rec, result, expected, judgement: judge(s, expected, result) };
       } else if (fromLastRun) {
         const rec = JSON.parse(readFileSync(join(LAST_RUN_DIR, `${s.name}.json`), 'utf8')) as ScenarioRun;
         run = { ...rec, judgement: judge(s, rec.expected, rec.result) };
