@@ -8,6 +8,7 @@ import { errorsPhrase, findingsPhrase } from './summaryText';
 import { metricIds } from '../metrics/catalog';
 import { diagnose } from '../diagnosis/diagnose';
 import { withDiagnosis } from '../diagnosis/attach';
+import { datedDiagnosis } from './diagnosisEpisodes';
 
 const ROOT_CAUSE_RULES = new Set(['disk_root_cause', 'network_root_cause', 'cpu_root_cause', 'elections_explained_by_disk', 'quorum_lost', 'nospace_alarm']);
 
@@ -29,7 +30,7 @@ export const bottleneckAnalysisAnalyzer: Analyzer<typeof commonInput> = {
     const findings = evaluate(ctx, range, input, c.metrics, { clusterStatus: st.status });
     const roots = findings.filter((f) => ROOT_CAUSE_RULES.has(f.rule));
     const h = healthData(findings);
-    const diagnosis = diagnose({ findings, metrics: c.metrics, errors, window: range.duration });
+    const diagnosis = await datedDiagnosis(ctx, range, input, diagnose({ findings, metrics: c.metrics, errors, window: range.duration }));
     const judged = diagnosis.verdict !== 'unknown';
     const summary =
       (c.metrics.length || findings.length
