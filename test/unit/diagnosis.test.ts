@@ -215,3 +215,17 @@ describe('less noise', () => {
     assert.ok(findings.some((x) => x.rule === 'leader_changes' && x.severity === 'warning'));
   });
 });
+
+describe('peer names', () => {
+  test('a stopped member\'s raw hex id on its peers\' pairs is named from etcd\'s member list', async () => {
+    const { namePeers } = await import('../../src/core/collect/peerNames');
+    const rows = [row('peer_sent_failures_rate', 'm1→4c835d1128d03cc', { avg: 2 }, { labels: { To: '4c835d1128d03cc', peer: '4c835d1128d03cc' } })];
+    const status = { members: [{ id: '04c835d1128d03cc', name: 'm2' }], alarms: [] } as unknown as EtcdClusterStatus;
+    const named = namePeers(rows, status);
+    assert.equal(named[0].member, 'm1→m2');
+    assert.equal(named[0].labels?.peer, 'm2');
+    assert.equal(named[0].labels?.To, '4c835d1128d03cc', 'the raw label stays for reference');
+    const { d } = run([...healthyCluster(), ...named]);
+    assert.match(d.incidents[0].headline, /m1 fails to send to m2/);
+  });
+});
