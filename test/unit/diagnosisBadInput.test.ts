@@ -135,6 +135,6 @@ describe('bad input gives "cannot judge X because Y", never healthy', () => {
     assert.equal(exitCodeFor(result(healthyCluster()), 'warning'), EXIT.ok);
     const r = result(set(healthyCluster(), 'member_up', 'm3', { latest: 0, min: 0 }));
     assert.equal(exitCodeFor(r, 'warning'), EXIT.findings);
-    assert.match(renderResult(r, 'table').split('\n')[0], /^DIAGNOSIS: (Degraded|Critical) — Member stopped on m3/);
+    assert.match(renderResult(r, 'table').split('\n')[0], /^DIAGNOSIS: (Warning|Critical) — Member stopped on m3/);
   });
 });

@@ -26,7 +26,7 @@ const CONSEQUENCE_CAP = 16;
 const AGREEMENT_POINTS = 8;
 const AGREEMENT_CAP = 32;
 
-export function candidatesOf(findings: readonly Finding[], metrics: readonly MetricSummary[]): Candidate[] {
+export function candidatesOf(findings: readonly Finding[], metrics: readonly MetricSummary[], windowSeconds?: number): Candidate[] {
   const out: Candidate[] = [];
   for (const chain of CHAINS) {
     const subjects = new Set<string>();
@@ -41,14 +41,14 @@ export function candidatesOf(findings: readonly Finding[], metrics: readonly Met
       subjects.add('cluster');
     }
     for (const subject of [...subjects].sort()) {
-      const c = build(chain, subject, findings, metrics);
+      const c = build(chain, subject, findings, metrics, windowSeconds);
       if (satisfies(chain, c.causes)) out.push(c);
     }
   }
   return out;
 }
 
-function build(chain: CausalChain, subject: string, findings: readonly Finding[], metrics: readonly MetricSummary[]): Candidate {
+function build(chain: CausalChain, subject: string, findings: readonly Finding[], metrics: readonly MetricSummary[], windowSeconds?: number): Candidate {
   let causes: Finding[] = [];
   const inferred: Finding[] = [];
   let direct = false;
@@ -82,7 +82,18 @@ function build(chain: CausalChain, subject: string, findings: readonly Finding[]
       contradictions.push(c.why);
     }
   }
+  const events = chain.minEvents && windowSeconds ? eventsOf(metrics, chain.minEvents.metric, subject, windowSeconds) : null;
+  if (events !== null && events < chain.minEvents!.count) {
+    score /= 2;
+    contradictions.push(`only about ${Math.round(events)} events in the window, so its tail latency is close to the single slowest one`);
+  }
   return { chain, subject, causes, consequences, contradictions, score };
+}
+
+/** Events of a per-second rate metric on one member over the window (avg × seconds), or null without data. */
+function eventsOf(metrics: readonly MetricSummary[], metric: string, member: string, windowSeconds: number): number | null {
+  const avg = metrics.find((m) => m.metric === metric && m.member === member)?.stats.avg;
+  return typeof avg === 'number' && Number.isFinite(avg) ? avg * windowSeconds : null;
 }
 
 /** The strongest finding counts fully; every further one of the same signal (another peer, another link) a quarter. */

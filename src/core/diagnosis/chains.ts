@@ -73,6 +73,11 @@ export interface CausalChain {
   capWithoutEffects?: 'warning' | 'info';
   /** One incident for the cluster when every member shows it (fragmentation after a cluster-wide delete). */
   mergeWhenAll?: boolean;
+  /**
+   * A tail latency over a handful of events is close to the single slowest one: below `count` events of `metric`
+   * (a per-second rate, times the window) on the subject, the cause's score is halved and the reasoning says why.
+   */
+  minEvents?: { metric: string; count: number };
   recommendation: string;
   /** Why these signals point here (plain text, the subject is substituted for {s}). */
   reasoning: string;
@@ -213,6 +218,7 @@ export const CHAINS: readonly CausalChain[] = [
         why: 'every other member\'s fsync is as slow, so the cause is shared (load, a common disk or host), not this member\'s disk',
       },
     ],
+    minEvents: { metric: 'wal_fsync_rate', count: 200 },
     recommendation: REC.disk,
     reasoning:
       'Every write waits for {s}\'s WAL fsync and backend commit; when only {s} is slow on them the cause is its own disk, ' +

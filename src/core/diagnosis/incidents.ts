@@ -17,8 +17,8 @@ export interface Grouped {
   unexplained: string[];
 }
 
-export function groupIncidents(findings: readonly Finding[], metrics: readonly MetricSummary[]): Grouped {
-  const candidates = candidatesOf(findings, metrics).sort(compareCandidates);
+export function groupIncidents(findings: readonly Finding[], metrics: readonly MetricSummary[], windowSeconds?: number): Grouped {
+  const candidates = candidatesOf(findings, metrics, windowSeconds).sort(compareCandidates);
   const claimed = new Set<string>();
   const incidents: Incident[] = [];
   for (const c of candidates) {

@@ -9,8 +9,12 @@ export const VERDICT_WORD: Record<Verdict, string> = {
   unknown: 'Not judged',
 };
 
-/** "Critical — Slow disk on m2: …": the first line of every face. */
+const SEVERITY_WORD = { critical: 'Critical', warning: 'Warning', info: 'Info' } as const;
+
+/** "Critical — Slow disk on m2: …": the first line of every face, in the severity of the cause it names. */
 export function diagnosisLine(d: Diagnosis): string {
+  const top = d.incidents.find((i) => i.severity !== 'info' && i.headline === d.headline);
+  if (top) return `${SEVERITY_WORD[top.severity]} — ${d.headline}`;
   return d.headline.startsWith('Healthy') || d.headline.startsWith('Cannot judge') ? d.headline : `${VERDICT_WORD[d.verdict]} — ${d.headline}`;
 }
 
