@@ -138,3 +138,14 @@ describe('bad input gives "cannot judge X because Y", never healthy', () => {
     assert.match(renderResult(r, 'table').split('\n')[0], /^DIAGNOSIS: (Warning|Critical) — Member stopped on m3/);
   });
 });
+
+describe('summaries never call missing data "below target"', () => {
+  test('verdict(): all NaN is not judged; one member without data is named', async () => {
+    const { verdict } = await import('../../src/core/analyzers/summaryText');
+    const rows = MEMBERS.map((m) => ({ metric: 'wal_fsync_duration', title: 'x', category: 'wal_fsync' as const, scope: 'member' as const, member: m, unit: 'seconds' as const, stats: { p99: null } }));
+    assert.equal(verdict([], 'wal_fsync_p99_high', 'target', { rows, stat: 'p99' }), 'not judged: no finite data');
+    rows[0].stats = { p99: 0.002 } as never;
+    assert.equal(verdict([], 'wal_fsync_p99_high', 'target', { rows, stat: 'p99' }), 'the others below target; no data for m2, m3');
+    assert.equal(verdict([], 'wal_fsync_p99_high'), 'all below target', 'unchanged without rows');
+  });
+});
