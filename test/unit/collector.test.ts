@@ -272,3 +272,16 @@ test('results are reused within one collector; a cancelled request sends nothing
   assert.equal(fresh.calls.length, 0);
   assert.deepEqual(r.errors.map((e) => e.kind), ['cancelled']);
 });
+
+test('discovery names a member stopped before the window ended from its last etcd_server_id (last_over_time drops __name__)', async () => {
+  const { parseDiscovery, discoveryQuery } = await import('../../src/core/collect/discovery');
+  assert.match(discoveryQuery(profile, '300s'), /last_over_time\(etcd_server_id\{job="etcd"\}\[300s\]\)/);
+  const samples: InstantSample[] = [
+    ...discoverySamples('3.4.23', [etcdLabels('m1'), etcdLabels('m3')]),
+    // m2 is gone at the window's end: only last_over_time still has it, without a metric name.
+    { labels: { ...etcdLabels('m2'), server_id: IDS.m2 }, value: 1, time: END },
+  ];
+  const d = parseDiscovery(samples, profile);
+  assert.equal(d.memberById.get(IDS.m2), 'm2');
+  assert.equal(d.memberById.get(IDS.m1), 'm1');
+});
