@@ -99,7 +99,7 @@ function eventsOf(metrics: readonly MetricSummary[], metric: string, member: str
 /** The strongest finding counts fully; every further one of the same signal (another peer, another link) a quarter. */
 function strength(ref: SignalRef, hits: readonly Finding[]): number {
   const factors = hits.map((f) => (ref.definitive ? 1 : SEVERITY_FACTOR[f.severity])).sort((a, b) => b - a);
-  return factors.reduce((sum, k, i) => sum + ref.weight * k * (i === 0 ? 1 : 0.25), 0);
+  return factors.reduce((sum, k, i) => sum + ref.weight * k * (i === 0 || ref.eachCounts ? 1 : 0.25), 0);
 }
 
 /** Every `requires` entry is among the cause findings, at the severity asked. */

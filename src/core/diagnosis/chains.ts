@@ -28,6 +28,8 @@ export interface SignalRef {
   inferred?: boolean;
   /** A measurement that settles the question (up = 0, a NOSPACE alarm): counts fully whatever its severity. */
   definitive?: boolean;
+  /** Every finding of this signal is independent evidence (each restarted member), not a quarter after the first. */
+  eachCounts?: boolean;
 }
 
 export interface Contradiction {
@@ -173,7 +175,8 @@ export const CHAINS: readonly CausalChain[] = [
     label: 'Leader churn from member restarts',
     starts: [{ rule: 'leader_changes', where: 'any', weight: 50 }],
     requires: [{ rule: 'leader_changes', severity: 'critical' }, { rule: 'member_was_down' }],
-    supports: [{ rule: 'member_was_down', where: 'any', weight: 30 }],
+    // Each member that went down and came back is one more restart behind the churn.
+    supports: [{ rule: 'member_was_down', where: 'any', weight: 30, eachCounts: true }],
     consequences: [...SLOW_MEMBER_EFFECTS.filter((c) => c.where === 'any'), { rule: 'peer_sent_failures', where: 'any' }, { rule: 'peer_received_failures', where: 'any' }, { rule: 'member_down', where: 'any' }],
     recommendation: REC.restarts,
     reasoning:
@@ -301,7 +304,8 @@ export const CHAINS: readonly CausalChain[] = [
     category: 'fragmentation',
     subject: 'member',
     label: 'Fragmented database',
-    starts: [{ rule: 'db_fragmented', where: 'self', weight: 40 }],
+    // Measured exactly (two gauges of the member's own file): certain, though not urgent.
+    starts: [{ rule: 'db_fragmented', where: 'self', weight: 40, definitive: true }],
     mergeWhenAll: true,
     supports: [],
     consequences: [{ rule: 'db_size_large', where: 'self' }],
