@@ -86,6 +86,15 @@ export function evidenceText(c: Candidate, all: readonly Finding[]): string {
       if (worst) parts.push(`${evidencePhrase(worst.evidence[0])} on ${rtt.length} link${rtt.length === 1 ? '' : 's'} (${worst.evidence[0].note?.split(';')[0] ?? 'target < 50 ms'})`);
       break;
     }
+    case 'cpu_saturation': {
+      const cpu = c.causes.find((f) => f.rule === 'node_cpu_high' || f.rule === 'node_cpu_peak') ?? c.causes[0];
+      if (cpu?.evidence[0]) parts.push(evidencePhrase(cpu.evidence[0]));
+      // The correlation's own facts: which members' latency rose, and the calm disk that rules it out.
+      const starved = c.causes.filter((f) => f.rule === 'cpu_root_cause');
+      const calm = starved.flatMap((f) => f.evidence).find((e) => e.metric === 'node_iowait_percent');
+      if (starved.length) parts.push(`latency high on ${joinAnd(starved.map((f) => f.member).sort())}${calm ? ` while the disk is calm (iowait ${formatValue(calm.value, calm.unit)})` : ''}`);
+      break;
+    }
     default: {
       const outlier = c.causes.find((f) => f.rule.startsWith('outlier_') && f.member === c.subject);
       const o = outlier && outlierPhrase(outlier);
