@@ -17,6 +17,16 @@ export const analyzerResultOutputShape = {
   series: z.array(z.record(z.string(), z.unknown())).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
   queries: z.array(z.string()).optional(),
+  diagnosis: z
+    .object({
+      verdict: z.enum(['healthy', 'degraded', 'critical', 'unknown']),
+      headline: z.string(),
+      incidents: z.array(z.record(z.string(), z.unknown())),
+      unexplained: z.array(z.string()),
+      unjudged: z.array(z.record(z.string(), z.unknown())),
+    })
+    .optional()
+    .describe('The answer first (bottleneck analysis, deep drive, report): ranked incidents — cause, member, evidence, consequences, recommendation — and the signals that could not be judged'),
 };
 
 /** `failed` (nothing could be read, or bad input) is an error for the client; partial and unavailable are answers. */
