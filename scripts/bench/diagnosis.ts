@@ -3,15 +3,14 @@
 // table with its date and machine to docs/diagnosis-confusion.md. Named without `.bench.ts` so `npm run bench`
 // (timing benches, seconds each) does not run this 20-minute measurement.
 //   bench:diagnosis [scenario ...]   live, fresh bed per scenario
-//   bench:diagnosis --from-fixtures  the recorded findings of test/fixtures/faults re-diagnosed by today's engine
-//                                    (seconds, no bed; findings are as recorded, so rule changes since are not seen)
+//   bench:diagnosis --from-fixtures  the recorded metrics of test/fixtures/faults through today's rules and
+//                                    diagnosis (seconds, no bed)
 //   bench:diagnosis --from-last-run  the results the last `npm run test:faults` saved (see runScenario.ts)
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import { diagnosisOf } from '../../src/core/diagnosis/attach';
 import { judge } from '../faults/judge';
+import { rediagnose } from '../faults/rediagnose';
 import { LAST_RUN_DIR, runScenario, type ScenarioRun } from '../faults/runScenario';
 import { SCENARIOS } from '../faults/scenarios';
 
@@ -30,6 +29,7 @@ interface Row {
   seconds: number;
   /** 1-minute load average when the fault started (the machine may be shared). */
   load?: number;
+  commit?: string;
 }
 
 function row(run: ScenarioRun, seconds: number): Row {
@@ -46,6 +46,7 @@ function row(run: ScenarioRun, seconds: number): Row {
     note: run.judgement.problems.join('; '),
     seconds,
     load: run.environment?.loadavgBefore?.[0],
+    commit: run.environment?.commit,
   };
 }
 
@@ -78,8 +79,10 @@ async function main() {
       let run: ScenarioRun;
       if (fromFixtures) {
         const rec = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/faults', `${s.name}.json`), 'utf8')) as Omit<ScenarioRun, 'judgement'>;
-        const result = { ...rec.result, diagnosis: diagnosisOf(rec.result) };
-        run = { ...rec, result, judgement: judge(s, rec.expected, result) };
+        const result = rediagnose(rec.result);
+        // Today's expectation for the scenario (members picked during the run, e.g. the slowed follower, kept).
+        const expected = { ...s.expected, members: rec.injected.expectedMembers ?? s.expected.members };
+        run = { ...rec, result, expected, judgement: judge(s, expected, result) };
       } else if (fromLastRun) {
         const rec = JSON.parse(readFileSync(join(LAST_RUN_DIR, `${s.name}.json`), 'utf8')) as ScenarioRun;
         run = { ...rec, judgement: judge(s, rec.expected, rec.result) };
@@ -100,12 +103,8 @@ async function main() {
   if (!fromFixtures && !only.length) {
     const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const machine = `${os.platform()} ${os.arch()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}`;
-    let commit = 'unknown commit';
-    try {
-      commit = `commit ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()}`;
-    } catch {
-      /* not a git checkout */
-    }
+    const commits = [...new Set(rows.map((r) => r.commit).filter(Boolean))];
+    const commit = commits.length ? `analyzer commit ${commits.join(', ')}` : 'analyzer commit unknown';
     writeFileSync(
       DOC,
       `# Diagnosis confusion table\n\nEach row injects one fault into a fresh local 3-member etcd cluster (etcd ${process.env.ETCD_VERSION ?? '3.4 from Debian'}, loopback, ` +
@@ -115,7 +114,7 @@ async function main() {
         `\`npm run test:faults\`. How each fault is injected: \`scripts/faults/scenarios.ts\`; recorded results: \`test/fixtures/faults/\`.\n\n` +
         `Measured ${when} (${commit}, ${fromLastRun ? 'results of the last `npm run test:faults`' : 'live'}) on ${machine}; ` +
         `${loadNote(rows)} ` +
-        `${right} of ${rows.length} right; wall time ${wall} s.\n\n${md}\n`,
+        `${right} of ${rows.length} right; scenarios took ${wall} s in all (bed start to analysis).\n\n${md}\n`,
     );
     console.log(`wrote ${DOC}`);
   }

@@ -21,7 +21,8 @@ export interface ScenarioRun {
   bedStartedAt: string;
   analysedAt: string;
   window: { duration?: string; start?: string; end?: string };
-  environment: { etcd: string; machine: string; cores: number; loadavgBefore: number[]; loadavgAfter: number[] };
+  /** commit: the analyzer's git commit at the run, `+changes` when the working tree had uncommitted edits. */
+  environment: { etcd: string; machine: string; cores: number; commit: string; loadavgBefore: number[]; loadavgAfter: number[] };
   result: AnalyzerResult;
   judgement: Judgement;
   /** Wall time of the whole scenario (bed start to analysis). */
@@ -80,6 +81,8 @@ export async function runScenario(s: Scenario, log: (line: string) => void = (l)
     const result = await runAnalyzer(contextFor(bed.promUrl, bed.etcdEndpoints), 'get_etcd_bottleneck_analysis', window, { record: false });
     const expected = { ...s.expected, members: injected.expectedMembers ?? s.expected.members };
     const judgement = judge(s, expected, result);
+    const load = (xs: number[]) => xs.map((x) => x.toFixed(1)).join('/');
+    judgement.printable += `\n  machine: load average ${load(loadavgBefore)} at the fault's start, ${os.cpus().length} cores`;
     log(judgement.printable);
     const run: ScenarioRun = {
       scenario: s.name,
@@ -107,12 +110,20 @@ export async function runScenario(s: Scenario, log: (line: string) => void = (l)
   }
 }
 
-function environment(): Pick<ScenarioRun['environment'], 'etcd' | 'machine' | 'cores'> {
+function environment(): Pick<ScenarioRun['environment'], 'etcd' | 'machine' | 'cores' | 'commit'> {
+  let commit = 'unknown';
+  try {
+    const root = join(__dirname, '../..');
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    if (execFileSync('git', ['status', '--porcelain', '--untracked-files=no', 'src'], { cwd: root, encoding: 'utf8' }).trim()) commit += '+changes';
+  } catch {
+    /* not a git checkout */
+  }
   let etcd = 'unknown';
   try {
     etcd = execFileSync('etcd', ['--version'], { encoding: 'utf8' }).split('\n')[0].replace('etcd Version: ', '');
   } catch {
     /* version stays unknown */
   }
-  return { etcd, machine: `${os.platform()} ${os.arch()}, ${os.cpus()[0]?.model ?? "unknown CPU"}`, cores: os.cpus().length };
+  return { etcd, commit, machine: `${os.platform()} ${os.arch()}, ${os.cpus()[0]?.model ?? "unknown CPU"}`, cores: os.cpus().length };
 }

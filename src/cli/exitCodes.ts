@@ -10,6 +10,11 @@ export const EXIT = {
   usage: 2,
   /** Prometheus unreachable, unauthorized or forbidden, or no etcd targets match the selector. */
   source: 3,
+  /**
+   * With --fail-on: the run read something but could not judge the cluster (diagnosis verdict `unknown`: no finite
+   * data for a signal it needs, e.g. every series NaN). Fails closed: missing evidence is never a pass.
+   */
+  unjudged: 5,
 } as const;
 
 /** Error kinds that explain a failed run best (shown first). */
@@ -37,7 +42,15 @@ export function exitCodeFor(result: AnalyzerResult, failOn?: Severity): number {
     return result.errors.some((e) => e.kind === 'bad_input') ? EXIT.usage : EXIT.source;
   }
   if (failOn && result.findings.some((f) => RANK[f.severity] >= RANK[failOn])) return EXIT.findings;
+  if (failOn && notJudged(result)) return EXIT.unjudged;
   return EXIT.ok;
+}
+
+/** Nothing to judge by: the diagnosis says unknown, or (tools without one) every statistic of every row is empty. */
+export function notJudged(result: AnalyzerResult): boolean {
+  if (result.diagnosis) return result.diagnosis.verdict === 'unknown';
+  const rows = result.metrics;
+  return rows.length > 0 && rows.every((m) => !Object.values(m.stats).some((v) => typeof v === 'number' && Number.isFinite(v)) && !m.aboveTop?.length);
 }
 
 /** The one stderr line explaining why a result failed (undefined when it did not). */

@@ -2,10 +2,11 @@
 // plain-text table for terminals. Label values are data: control characters (ANSI escapes) never reach the terminal.
 import type { AnalyzerResult, Severity, Statistic } from '../core/types';
 import { renderResultMarkdown } from '../core/report/markdown';
-import { formatValue } from '../core/util/units';
+import { formatStat, formatValue } from '../core/util/units';
 import type { Format } from './args';
 import { append, maxOf } from '../core/util/arrays';
 import { terminalSafe } from '../core/util/safeText';
+import { diagnosisLine, incidentLine, unjudgedLine } from '../core/diagnosis/text';
 
 /** The terminal has no size limit like a chat turn; still bounded so a 7-day deep drive stays readable. */
 const CLI_MARKDOWN_MAX_CHARS = 200_000;
@@ -26,6 +27,15 @@ const STATS: Statistic[] = ['p99', 'p90', 'p50', 'avg', 'max', 'min', 'latest', 
 
 function renderTable(r: AnalyzerResult): string {
   const out: string[] = [];
+  // The answer first: the diagnosis line, its incidents and what could not be judged.
+  if (r.diagnosis) {
+    out.push(`DIAGNOSIS: ${clean(diagnosisLine(r.diagnosis))}`);
+    for (const i of r.diagnosis.incidents.filter((x) => x.severity !== 'info').slice(0, 5)) {
+      out.push(`  ${clean(incidentLine(i))}`, `     do: ${clean(i.recommendation)}`);
+    }
+    for (const u of r.diagnosis.unjudged.slice(0, 8)) out.push(`  NOT JUDGED: ${clean(unjudgedLine(u))}`);
+    out.push('');
+  }
   const status = r.status === 'ok' ? '' : ` [${r.status}]`;
   out.push(`${clean(r.title)}${status} — ${clean(r.range?.duration ?? '')} (${clean(r.range?.start ?? '')} → ${clean(r.range?.end ?? '')})`);
   out.push(clean(r.summary), '');
@@ -33,7 +43,7 @@ function renderTable(r: AnalyzerResult): string {
     const rows = r.metrics.map((m) => [
       clean(m.title) + labelText(m.labels),
       clean(m.node && m.node !== m.member ? `${m.member} (${m.node})` : m.member),
-      STATS.filter((s) => s in m.stats).map((s) => `${s} ${formatValue(m.stats[s], m.unit)}`).join('  '),
+      STATS.filter((s) => s in m.stats).map((s) => `${s} ${formatStat(m, s)}`).join('  '),
     ]);
     append(out, columns([['METRIC', 'MEMBER', 'VALUES'], ...rows])).push('');
   }
@@ -43,7 +53,7 @@ function renderTable(r: AnalyzerResult): string {
     out.push(`${MARK[f.severity]} ${clean(f.category)} · ${clean(f.member)}: ${clean(f.title)}`);
     for (const e of f.evidence.slice(0, 4)) {
       const th = e.threshold !== undefined ? ` (threshold ${formatValue(e.threshold, e.unit)})` : '';
-      out.push(`           ${clean(e.metric)}${e.statistic ? ` ${e.statistic}` : ''}${e.member ? ` on ${clean(e.member)}` : ''} = ${formatValue(e.value, e.unit)}${th}`);
+      out.push(`           ${clean(e.metric)}${e.statistic ? ` ${e.statistic}` : ''}${e.member ? ` on ${clean(e.member)}` : ''} = ${formatValue(e.aboveTop ? Number.POSITIVE_INFINITY : e.value, e.unit)}${th}`);
     }
     if (f.rootCause) out.push(`           cause: ${clean(f.rootCause)}`);
     if (f.recommendation) out.push(`           do:    ${clean(f.recommendation)}`);

@@ -34,5 +34,5 @@ Connection (flags win over the ETCD_ANALYZER_* environment variables):
   --kubeconfig FILE --kube-context NAME   openshift profile
 
 Exit codes: 0 ok · 1 findings at or above --fail-on · 2 usage error · 3 Prometheus unreachable, unauthorized,
-or no etcd targets match the selector.
+or no etcd targets match the selector · 4 internal error · 5 with --fail-on, nothing could be judged (no finite data: fails closed).
 `;

@@ -80,8 +80,10 @@ export function describeStatus(r: AnalyzerResult): StatusView {
   const leader = leaderOf(r);
   const critical = r.findings.some((f) => f.severity === 'critical');
   const warning = r.findings.some((f) => f.severity === 'warning');
-  const health = critical ? 'critical' : warning ? 'degraded' : 'healthy';
-  const icon = critical ? '$(error)' : warning ? '$(warning)' : '$(pass)';
+  // No findings is not "healthy" when the diagnosis could not judge the signals it needs.
+  const unjudged = !critical && !warning && r.diagnosis?.verdict === 'unknown';
+  const health = critical ? 'critical' : warning ? 'degraded' : unjudged ? 'not judged' : 'healthy';
+  const icon = critical ? '$(error)' : warning ? '$(warning)' : unjudged ? '$(question)' : '$(pass)';
   return {
     text: `${icon} etcd ${health}${leader ? ` · leader ${leader}` : ''}`,
     // Member names and the summary come from labels (data): escaped for the MarkdownString.

@@ -22,10 +22,11 @@ export const analyzerResultOutputShape = {
       verdict: z.enum(['healthy', 'degraded', 'critical', 'unknown']),
       headline: z.string(),
       incidents: z.array(z.record(z.string(), z.unknown())),
+      unexplained: z.array(z.string()),
+      unjudged: z.array(z.record(z.string(), z.unknown())),
     })
-    .loose()
     .optional()
-    .describe('The answer first: verdict, headline, incidents ranked (cause category, member, evidence, consequences, recommendation)'),
+    .describe('The answer first (bottleneck analysis, deep drive, report): ranked incidents — cause, member, evidence, consequences, recommendation — and the signals that could not be judged'),
 };
 
 /** `failed` (nothing could be read, or bad input) is an error for the client; partial and unavailable are answers. */

@@ -51,6 +51,9 @@ suite('@etcd in the Chat view (scripted test-double model)', () => {
 
   test('@etcd /bottlenecks answers with live numbers, members, findings and buttons', async () => {
     const e = await ask('@etcd /bottlenecks 15m');
+    // The answer leads with the diagnosis line (cause, member, evidence), before the tool's title and its findings.
+    const diagnosisAt = e.markdown.search(/\*\*(Critical|Warning|Healthy|Cannot judge)/);
+    assert.ok(diagnosisAt >= 0 && diagnosisAt < e.markdown.indexOf('### '), `diagnosis line first: ${e.markdown.slice(0, 300)}`);
     assert.match(e.markdown, /\bm[123]\b/);
     assert.match(e.markdown, NUMBER_WITH_UNIT);
     assert.match(e.markdown, /#### Findings \(\d+\)/);

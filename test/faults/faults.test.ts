@@ -18,8 +18,8 @@ function expectation(s: Scenario): string {
 describe('injected faults → first diagnosis', () => {
   for (const s of SCENARIOS.filter((x) => !only.length || only.includes(x.name))) {
     test(`${s.name}: ${s.fault} → ${expectation(s)}`, { timeout: 10 * 60_000 }, async (t) => {
+      // Progress and what the analysis said (right or wrong) go to the test's diagnostics.
       const run = await runScenario(s, (line) => t.diagnostic(line));
-      console.log(`[${s.name}] ${run.judgement.printable}`);
       assert.ok(run.result.diagnosis, `the bottleneck analysis returned no diagnosis\n${run.judgement.printable}`);
       if (!s.healthy) assert.notEqual(run.result.diagnosis.verdict, 'healthy', run.judgement.printable);
       assert.deepEqual(run.judgement.problems, [], run.judgement.printable);

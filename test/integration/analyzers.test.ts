@@ -58,6 +58,20 @@ describe('analyzers on the live cluster', () => {
     }
   });
 
+  test('the analyzers that judge the cluster carry a diagnosis and lead their summary with it', () => {
+    for (const name of ['get_etcd_bottleneck_analysis', 'get_etcd_performance_deep_drive', 'generate_etcd_performance_report']) {
+      const d = results.get(name)!.diagnosis;
+      assert.ok(d, `${name} has a diagnosis`);
+      assert.ok(d.headline.length > 10, name);
+      assert.ok(results.get(name)!.summary.startsWith(d.headline), `${name} summary starts with the headline`);
+      // A fresh bed may not have a signal yet (peer RTT needs a few probes): then it is named with a reason, and the
+      // verdict is not "healthy".
+      for (const u of d.unjudged) assert.ok(u.signal && u.reason.length > 10, JSON.stringify(u));
+      if (d.unjudged.length) assert.notEqual(d.verdict, 'healthy', name);
+      for (const i of d.incidents) assert.ok(i.headline.includes(i.member === 'cluster' ? '' : i.member), i.headline);
+    }
+  });
+
   test('a healthy cluster under light load has no critical finding', () => {
     for (const name of ['get_etcd_bottleneck_analysis', 'get_etcd_performance_deep_drive', 'generate_etcd_performance_report']) {
       const critical = results.get(name)!.findings.filter((f) => f.severity === 'critical');

@@ -335,3 +335,16 @@ test("OpenShift's minimal collection profile (its real keep list): one notice na
   const down = await createCollector(fakeSource({ discovery: [{ labels: { __name__: 'up', ...NODE }, value: 1, time: END }] }).source, profile, silentLogger).collect({ metrics: [], range });
   assert.equal(down.errors.length, 0, 'no etcd series at all is not a reduced scrape');
 });
+
+test('discovery names a member stopped before the window ended from its last etcd_server_id (remembered, marked)', async () => {
+  const { parseDiscovery, discoveryQuery } = await import('../../src/core/collect/discovery');
+  assert.match(discoveryQuery(profile, '300s'), /last_over_time\(etcd_server_id\{job="etcd"\}\[300s\]\)/);
+  const samples: InstantSample[] = [
+    ...discoverySamples('3.4.23', [etcdLabels('m1'), etcdLabels('m3')]),
+    // m2 is gone at the window's end: only last_over_time still has it (it keeps the name; the marker tells it apart).
+    { labels: { __name__: 'etcd_server_id', ...etcdLabels('m2'), server_id: IDS.m2, analyzer_lookback: '1' }, value: 1, time: END },
+  ];
+  const d = parseDiscovery(samples, profile);
+  assert.equal(d.memberById.get(IDS.m2), 'm2');
+  assert.equal(d.memberById.get(IDS.m1), 'm1');
+});

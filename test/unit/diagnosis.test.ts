@@ -117,14 +117,36 @@ describe('diagnosis chains', () => {
     assert.equal(d.incidents[0].member, 'm2');
   });
 
-  test('leader restarted repeatedly: the member the peers cannot reach, not the elections', () => {
+  test('leader restarted repeatedly: leader churn from restarts, with the restarted member and the peers\' failures under it', () => {
     let m = set(healthyCluster(), 'member_up', 'm1', { latest: 1, min: 0, avg: 0.8 });
     m = set(m, 'leader_changes', 'm2', { increase: 4 });
     m = failures(m, [['m2', 'm1'], ['m3', 'm1']], 1);
     const { d } = run(m);
+    assert.equal(d.incidents[0].category, 'leader');
+    assert.equal(d.incidents[0].member, 'cluster');
+    assert.ok(d.incidents[0].causeFindings.includes('member_was_down:m1'));
+    assert.ok(d.incidents[0].consequences.includes('peer_sent_failures:m2→m1'));
+    assert.match(d.incidents[0].headline, /^Leader churn from member restarts on the cluster: 4 leader changes in 5m; m1 restarted \(down m1 20 % of the window\)/);
+    assert.equal(d.incidents.length, 1);
+  });
+
+  test('one member restarted once: the member, not churn', () => {
+    let m = set(healthyCluster(), 'member_up', 'm1', { latest: 1, min: 0, avg: 0.9 });
+    m = set(m, 'leader_changes', 'm2', { increase: 1 });
+    m = failures(m, [['m2', 'm1']], 0.2);
+    const { d } = run(m);
     assert.equal(d.incidents[0].category, 'availability');
     assert.equal(d.incidents[0].member, 'm1');
     assert.ok(d.incidents[0].consequences.includes('leader_changes:cluster'));
+  });
+
+  test('member cut off (up, unreachable both ways): availability on it, named as cut off', () => {
+    let m = failures(healthyCluster(), [['m1', 'm3'], ['m2', 'm3'], ['m3', 'm1'], ['m3', 'm2']], 2);
+    m = set(m, 'has_leader', 'm3', { latest: 1, min: 0, avg: 0.3 });
+    const { d } = run(m);
+    assert.equal(d.incidents[0].category, 'availability');
+    assert.equal(d.incidents[0].member, 'm3');
+    assert.match(d.incidents[0].headline, /^Member cut off from its peers on m3: m1 and m2 fail to send to m3; m3 fails to send to m1 and m2; it had no leader/);
   });
 
   test('peer failures alone (no member signal) still name the member they target', () => {
@@ -191,5 +213,19 @@ describe('less noise', () => {
     m = set(m, 'leader_changes', 'm1', { increase: 1 });
     const { findings } = run(m);
     assert.ok(findings.some((x) => x.rule === 'leader_changes' && x.severity === 'warning'));
+  });
+});
+
+describe('peer names', () => {
+  test('a stopped member\'s raw hex id on its peers\' pairs is named from etcd\'s member list', async () => {
+    const { namePeers } = await import('../../src/core/collect/peerNames');
+    const rows = [row('peer_sent_failures_rate', 'm1→4c835d1128d03cc', { avg: 2 }, { labels: { To: '4c835d1128d03cc', peer: '4c835d1128d03cc' } })];
+    const status = { members: [{ id: '04c835d1128d03cc', name: 'm2' }], alarms: [] } as unknown as EtcdClusterStatus;
+    const named = namePeers(rows, status);
+    assert.equal(named[0].member, 'm1→m2');
+    assert.equal(named[0].labels?.peer, 'm2');
+    assert.equal(named[0].labels?.To, '4c835d1128d03cc', 'the raw label stays for reference');
+    const { d } = run([...healthyCluster(), ...named]);
+    assert.match(d.incidents[0].headline, /m1 fails to send to m2/);
   });
 });

@@ -35,7 +35,7 @@ function diagnoseRecording(r: Recording) {
 }
 
 /** Scenarios recorded so far; each must exist (a missing recording fails rather than silently shrinking the suite). */
-const RECORDED = ['stopped-member', 'leader-restarts', 'cpu-saturation', 'peer-latency', 'slow-disk-follower', 'slow-disk-leader'];
+const RECORDED = ['stopped-member', 'leader-restarts', 'cpu-saturation', 'peer-latency', 'slow-disk-follower', 'slow-disk-leader', 'fragmentation', 'nospace', 'partitioned-member', 'healthy', 'leader-restarts-all-members'];
 const optional = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : [];
 
 for (const name of [...new Set([...RECORDED, ...optional])].sort()) {

@@ -248,3 +248,34 @@ describe('AI narrative prompt', () => {
     assert.ok(buildNarrativePrompt(huge).length <= NARRATIVE_PROMPT_MAX_CHARS + 40);
   });
 });
+
+describe('standalone report leads with the diagnosis', () => {
+  test('executive summary: diagnosis line, causes with their recommendation, not-judged signals, hostile text escaped', () => {
+    const r = hostileReportResult();
+    const withD = {
+      ...r,
+      diagnosis: {
+        verdict: 'critical' as const,
+        headline: `Slow disk on ${HOSTILE_MEMBER}: WAL fsync latency p99 42 ms, 6× its peers`,
+        incidents: [
+          {
+            id: `disk:${HOSTILE_MEMBER}`, rank: 1, severity: 'critical' as const, category: 'disk' as const, member: HOSTILE_MEMBER, confidence: 'high' as const,
+            headline: `Slow disk on ${HOSTILE_MEMBER}: WAL fsync latency p99 42 ms, 6× its peers`, evidence: [], reasoning: 'r',
+            causeFindings: [`wal_fsync_p99_high:${HOSTILE_MEMBER}`], consequences: ['x', 'y'], recommendation: 'Give etcd a dedicated SSD',
+          },
+        ],
+        unexplained: [],
+        unjudged: [{ signal: 'peer round-trip time', reason: `no series ${HOSTILE}` }],
+      },
+    };
+    const html = renderReportHtml(buildReportModel(withD), { generator: 'test' });
+    const summary = html.slice(html.indexOf('id="summary"'), html.indexOf('id="key-metrics"'));
+    assert.match(summary, /class="headline">Critical — Slow disk on m2/);
+    assert.match(summary, /Causes, in the order to look at them/);
+    assert.match(summary, /high confidence; explains 2 other findings/);
+    assert.match(summary, /→ Give etcd a dedicated SSD/);
+    assert.match(summary, /Not judged \(1\)/);
+    assert.match(summary, /cannot judge peer round-trip time because no series/);
+    assert.ok(!summary.includes(HOSTILE), 'hostile text is escaped');
+  });
+});

@@ -14,6 +14,8 @@ import { gradeKeyMetrics, verdictOf } from '../../src/core/report/keyMetrics';
 import { compareMembers, isOutlier } from '../../src/core/report/memberComparison';
 import { DEFAULT_THRESHOLDS } from '../../src/core/analysis/thresholds';
 import { parseDashboardMessage, parseReportMessage } from '../../src/webview-contract/messages';
+import { evaluateFindings } from '../../src/core/analysis/evaluate';
+import { withDiagnosis } from '../../src/core/diagnosis/attach';
 
 const fixture = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'webview', name), 'utf8')) as AnalyzerResult;
@@ -195,5 +197,33 @@ describe('message contract', () => {
     assert.deepEqual(parseReportMessage({ type: 'ready', extra: 1 }), { type: 'ready' });
     assert.equal(parseReportMessage({ type: 'openReport' }), undefined);
     assert.equal(parseReportMessage({ type: 'refresh' }), undefined, 'the report panel sends no refresh');
+  });
+});
+
+describe('the diagnosis leads the report and the dashboard', () => {
+  // A real recording (test/fixtures/faults/stopped-member.json: m2 stopped on the local bed), diagnosed as the faces get it.
+  const recorded = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'faults', 'stopped-member.json'), 'utf8')).result as AnalyzerResult;
+  const findings = evaluateFindings(recorded.metrics, DEFAULT_THRESHOLDS, { window: recorded.range.duration, at: recorded.range.end });
+  const diagnosed = withDiagnosis({ ...recorded, findings, diagnosis: undefined });
+
+  test('report executive summary: the headline is the diagnosis line, causes in order, verdict as health', () => {
+    const m = buildReportModel(diagnosed);
+    assert.match(m.summary.headline, /^Critical — Member stopped on m2: its metrics target is down \(up = 0\)/);
+    assert.equal(m.summary.health, 'critical');
+    assert.equal(m.summary.diagnosis?.incidents[0].id, 'availability:m2');
+    assert.equal(m.summary.priorities[0], diagnosed.diagnosis!.incidents[0].headline);
+  });
+
+  test('dashboard header: the same line, the top causes, and "not judged" when evidence is missing', () => {
+    const s = buildDashboardState({ range: '15m', deep: diagnosed });
+    assert.equal(s.diagnosis?.line, buildReportModel(diagnosed).summary.headline, 'dashboard and report say the same first line');
+    assert.equal(s.diagnosis?.incidents[0].id, 'availability:m2');
+    assert.match(s.message ?? '', /^critical: \d+ findings/);
+    const empty = withDiagnosis(base({ metrics: [metric('wal_fsync_duration', 'm1', { p99: null })] }));
+    const e = buildDashboardState({ range: '1h', deep: empty });
+    assert.equal(e.diagnosis?.verdict, 'unknown');
+    assert.match(e.diagnosis?.line ?? '', /^Cannot judge/);
+    assert.ok(e.diagnosis!.unjudged.some((u) => /^cannot judge WAL fsync latency because no finite sample in the window/.test(u)), e.diagnosis!.unjudged.join(' | '));
+    assert.equal(buildReportModel(empty).summary.health, 'unknown', 'never healthy without evidence');
   });
 });

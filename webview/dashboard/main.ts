@@ -32,6 +32,8 @@ const refreshButton = button('Refresh', () => vscode.postMessage({ type: 'refres
 const reportButton = button('Open report', () => vscode.postMessage({ type: 'openReport' }), { class: 'secondary', id: 'open-report' });
 const statusLine = el('p', { class: 'status-line', id: 'status-line', 'aria-live': 'polite' });
 const statePanel = el('div', { class: 'state-panel', id: 'state-panel', role: 'status' });
+// The answer first: the diagnosis line (cause, member, evidence) heads the dashboard, above members and charts.
+const diagnosisBox = el('section', { id: 'diagnosis', 'aria-label': 'Diagnosis' });
 const membersBox = el('section', { id: 'members', 'aria-label': 'Members' });
 const findingsBox = el('section', { id: 'findings', 'aria-label': 'Findings' });
 const chartGrid = el('div', { class: 'chart-grid', id: 'charts' });
@@ -39,6 +41,7 @@ const problemsBox = el('section', { id: 'problems' });
 
 document.body.replaceChildren(
   el('div', { class: 'toolbar' }, rangeGroup, refreshButton, reportButton),
+  diagnosisBox,
   statusLine,
   statePanel,
   membersBox,
@@ -122,7 +125,32 @@ function renderFindings(s: DashboardState): void {
   );
   findingsBox.replaceChildren(
     el('h2', null, `Findings (${s.findings.length})`),
-    items.length ? el('ul', { class: 'findings', id: 'findings-list' }, ...items) : el('p', { class: 'empty' }, 'No findings: every evaluated metric is within its healthy target.'),
+    items.length
+      ? el('ul', { class: 'findings', id: 'findings-list' }, ...items)
+      : el('p', { class: 'empty' }, s.diagnosis?.verdict === 'unknown' ? 'No findings, but not every signal could be judged (see "Not judged").' : 'No findings: every evaluated metric is within its healthy target.'),
+  );
+}
+
+function renderDiagnosis(s: DashboardState): void {
+  const d = s.status === 'ok' ? s.diagnosis : undefined;
+  if (!d) {
+    diagnosisBox.replaceChildren();
+    diagnosisBox.removeAttribute('data-verdict');
+    return;
+  }
+  diagnosisBox.setAttribute('data-verdict', d.verdict);
+  diagnosisBox.replaceChildren();
+  append(
+    diagnosisBox,
+    el('p', { class: `diagnosis-line verdict-${d.verdict}`, id: 'diagnosis-line' }, d.line),
+    d.incidents.length > 1
+      ? el('ol', { class: 'incidents' }, ...d.incidents.map((i) => el('li', { 'data-incident': i.id }, el('span', { class: `badge badge-${i.severity}` }, i.severity), ' ', i.headline)))
+      : d.incidents.length
+        ? el('p', { class: 'hint' }, `→ ${d.incidents[0].recommendation}`)
+        : null,
+    d.unjudged.length
+      ? el('details', { class: 'unjudged' }, el('summary', null, `Not judged (${d.unjudged.length})`), el('ul', null, ...d.unjudged.map((u) => el('li', null, u))))
+      : null,
   );
 }
 
@@ -173,6 +201,7 @@ function render(s: DashboardState, chartsPending = false): void {
   document.body.setAttribute('data-status', s.status);
   statusLine.textContent = s.status === 'ok' ? `${s.message ?? ''} · updated ${formatClock(s.lastUpdated)}` : s.lastUpdated ? `last updated ${formatClock(s.lastUpdated)}` : '';
   renderStatePanel(s);
+  renderDiagnosis(s);
   renderMembers(s);
   renderFindings(s);
   if (chartsPending) {

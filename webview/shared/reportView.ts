@@ -15,6 +15,7 @@ import {
   VERDICT_TEXT,
 } from '../../src/core/report/sectionText';
 import { el } from './dom';
+import { unjudgedLine } from '../../src/core/diagnosis/text';
 import { formatEvidence, formatTime, formatValue } from './format';
 import { mountCharts, type ChartHandle } from './charts';
 
@@ -54,8 +55,35 @@ function header(m: ReportModel): HTMLElement {
 function summary(m: ReportModel): HTMLElement {
   const s = m.summary;
   const counts = el('p', { class: 'counts' }, ...countBadges(s.counts).flatMap(([kind, text], i) => (i ? [' ', badge(kind, text)] : [badge(kind, text)])));
-  const priorities = s.priorities.length
-    ? el('div', null, el('h3', null, 'Look at first'), el('ol', { class: 'priorities' }, ...s.priorities.map((p) => el('li', null, p))))
+  const d = s.diagnosis;
+  const causes = d?.incidents.filter((i) => i.severity !== 'info').slice(0, 5) ?? [];
+  const priorities = causes.length
+    ? el(
+        'div',
+        null,
+        el('h3', null, 'Causes, in the order to look at them'),
+        el(
+          'ol',
+          { class: 'priorities incidents' },
+          ...causes.map((i) =>
+            el(
+              'li',
+              { 'data-incident': i.id, 'data-severity': i.severity },
+              badge(i.severity, i.severity),
+              ' ',
+              i.headline,
+              ' ',
+              el('span', { class: 'note' }, `(${i.confidence} confidence${i.consequences.length ? `; explains ${i.consequences.length} other finding${i.consequences.length === 1 ? '' : 's'}` : ''})`),
+              el('div', { class: 'do' }, `→ ${i.recommendation}`),
+            ),
+          ),
+        ),
+      )
+    : s.priorities.length
+      ? el('div', null, el('h3', null, 'Look at first'), el('ol', { class: 'priorities' }, ...s.priorities.map((p) => el('li', null, p))))
+      : null;
+  const unjudged = d?.unjudged.length
+    ? el('div', { class: 'unjudged' }, el('h3', null, `Not judged (${d.unjudged.length})`), el('ul', null, ...d.unjudged.map((u) => el('li', null, unjudgedLine(u)))))
     : null;
   const analyzers = s.analyzers.length
     ? el(
@@ -71,6 +99,7 @@ function summary(m: ReportModel): HTMLElement {
     el('p', { class: 'health-line' }, badge(`health-${s.health}`, s.health), ' ', el('span', { class: 'headline' }, s.headline)),
     counts,
     priorities,
+    unjudged,
     analyzers,
   );
 }

@@ -64,6 +64,10 @@ function finish(result: AnalyzerResult, args: CliArgs, io: CliIo): number {
   } else if (result.errors.length && result.status !== 'unavailable') {
     io.stderr(`etcd-analyzer: warning: ${result.errors.length} quer${result.errors.length === 1 ? 'y' : 'ies'} failed, results are partial (first: ${oneLine(result.errors[0].message).slice(0, 160)})\n`);
   }
+  if (code === EXIT.unjudged) {
+    const u = result.diagnosis?.unjudged[0];
+    io.stderr(`etcd-analyzer: nothing could be judged${u ? ` (${oneLine(`${u.signal}${u.member ? ` on ${u.member}` : ''}: ${u.reason}`).slice(0, 200)})` : ': every statistic is empty (NaN/±Inf/no samples)'}; --fail-on fails closed (exit ${EXIT.unjudged})\n`);
+  }
   if (code === EXIT.findings) {
     const n = result.findings.filter((f) => f.severity === 'critical' || (args.failOn === 'warning' && f.severity === 'warning')).length;
     io.stderr(`etcd-analyzer: ${n} finding${n === 1 ? '' : 's'} at or above ${args.failOn}\n`);

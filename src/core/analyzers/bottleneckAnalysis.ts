@@ -8,6 +8,8 @@ import { errorsPhrase, findingsPhrase } from './summaryText';
 import { metricIds } from '../metrics/catalog';
 import { diagnose } from '../diagnosis/diagnose';
 import { withDiagnosis } from '../diagnosis/attach';
+import { datedDiagnosis } from './diagnosisEpisodes';
+import { namePeers } from '../collect/peerNames';
 
 const ROOT_CAUSE_RULES = new Set(['disk_root_cause', 'network_root_cause', 'cpu_root_cause', 'elections_explained_by_disk', 'quorum_lost', 'nospace_alarm']);
 
@@ -28,12 +30,14 @@ export const bottleneckAnalysisAnalyzer: Analyzer<typeof commonInput> = {
   roles: ['diagnosis'],
   async run(ctx, input) {
     const range = rangeOf(ctx, input);
-    const [c, st] = await Promise.all([collect(ctx, range, input, { metrics: metricIds }), readClusterStatus(ctx)]);
+    const [collected, st] = await Promise.all([collect(ctx, range, input, { metrics: metricIds }), readClusterStatus(ctx)]);
+    // A peer gone from Prometheus for the whole window is still in etcd's member list: name its pairs from there.
+    const c = { ...collected, metrics: namePeers(collected.metrics, st.status) };
     const errors = st.error ? [...c.errors, st.error] : c.errors;
     const findings = evaluate(ctx, range, input, c.metrics, { clusterStatus: st.status });
     const roots = findings.filter((f) => ROOT_CAUSE_RULES.has(f.rule));
     const h = healthData(findings);
-    const diagnosis = diagnose({ findings, metrics: c.metrics, errors, window: range.duration });
+    const diagnosis = await datedDiagnosis(ctx, range, input, diagnose({ findings, metrics: c.metrics, errors, window: range.duration }));
     const judged = diagnosis.verdict !== 'unknown';
     const summary =
       (c.metrics.length || findings.length

@@ -7,7 +7,8 @@ import { errorsPhrase, verdictPhrase } from './summaryText';
 import { metricIds } from '../metrics/catalog';
 import { pairOf, statOf } from '../analysis/metricLookup';
 import { formatValue } from '../util/units';
-import { withDiagnosis } from '../diagnosis/attach';
+import { diagnosisOf, withDiagnosis } from '../diagnosis/attach';
+import { datedDiagnosis } from './diagnosisEpisodes';
 import { maxOf } from '../util/arrays';
 import { nameList } from '../util/nameList';
 
@@ -52,7 +53,8 @@ export const deepDriveAnalyzer: Analyzer<typeof commonInput> = {
         verdictPhrase(c.findings) +
         errorsPhrase(c.errors)
       : `No etcd data over ${range.duration}.${errorsPhrase(c.errors)}`;
-    return withDiagnosis(evaluatedResult(deepDriveAnalyzer, range, c, summary, { comparison, outliers: outliers.map((f) => f.id) }));
+    const result = evaluatedResult(deepDriveAnalyzer, range, c, summary, { comparison, outliers: outliers.map((f) => f.id) });
+    return withDiagnosis(result, await datedDiagnosis(ctx, range, input, diagnosisOf(result)));
   },
 };
 

@@ -43,7 +43,7 @@ export function latencyAnalyzer(spec: LatencyAnalyzerSpec): Analyzer<typeof comm
       const level = ctx.thresholds[spec.key];
       const p99 = perMember(c.metrics, spec.metric, 'p99');
       const summary = p99
-        ? `${spec.label} p99 over ${range.duration}: ${p99} (target < ${formatValue(level.warning, 'seconds')}) — ${verdict(c.findings, spec.rule)}. ` +
+        ? `${spec.label} p99 over ${range.duration}: ${p99} (target < ${formatValue(level.warning, 'seconds')}) — ${verdict(c.findings, spec.rule, 'target', { rows: c.metrics.filter((m) => m.metric === spec.metric), stat: 'p99' })}. ` +
           `p50: ${perMember(c.metrics, spec.metric, 'p50')}; worst rolling p99: ${perMember(c.metrics, spec.metric, 'max')}.` +
           errorsPhrase(c.errors)
         : `No ${spec.label} data over ${range.duration}.${errorsPhrase(c.errors)}`;

@@ -33,7 +33,7 @@ export const networkIoAnalyzer: Analyzer<typeof commonInput> = {
     const peerFail = (total(m, 'peer_sent_failures_rate', 'avg') ?? 0) + (total(m, 'peer_received_failures_rate', 'avg') ?? 0);
     const summary = m.length
       ? `Peer round-trip p99 over ${range.duration}: ${perMember(m, 'peer_rtt', 'p99', { limit: 12 }) || 'no data'} ` +
-        `(target < ${formatValue(ctx.thresholds.peerRttP99Seconds.warning, 'seconds')}) — ${verdict(c.findings, 'peer_rtt_p99_high')}. ` +
+        `(target < ${formatValue(ctx.thresholds.peerRttP99Seconds.warning, 'seconds')}) — ${verdict(c.findings, 'peer_rtt_p99_high', 'target', { rows: m.filter((r) => r.metric === 'peer_rtt'), stat: 'p99' })}. ` +
         `Peer failures ${formatValue(peerFail, 'per_second')}; peer sent worst ${worstPhrase(m, 'peer_sent_bytes_rate', 'avg')}; ` +
         `client gRPC received ${perMember(m, 'client_grpc_received_bytes_rate', 'avg') || 'no data'}; node network drops worst ${worstPhrase(m, 'node_network_drops_rate', 'avg')}. ` +
         verdictPhrase(c.findings) +

@@ -4,7 +4,7 @@
 // saves the same report. When ctx.reportWriter exists it receives the combined result and saves it as files.
 import { commonInput } from './input';
 import type { Analyzer, AnalyzerContext } from './types';
-import type { AnalyzerResult, Finding, QueryError } from '../types';
+import type { AnalyzerResult, Diagnosis, Finding, QueryError } from '../types';
 import type { CommonInput } from './input';
 import { buildResult, dedupeErrors, dedupeMetrics, dedupeSeries, healthData, rangeOf, statusOf } from './analyzerKit';
 import { sortFindings } from '../analysis/evaluate';
@@ -15,7 +15,7 @@ import { deepDriveAnalyzer } from './deepDrive';
 import { bottleneckAnalysisAnalyzer } from './bottleneckAnalysis';
 import { WINDOW_ANALYZERS } from './windowAnalyzers';
 import { compareToBaselineAnalyzer } from './compareToBaseline';
-import { withDiagnosis } from '../diagnosis/attach';
+import { diagnosisOf, withDiagnosis } from '../diagnosis/attach';
 import { nameList } from '../util/nameList';
 
 /** Report sections in reading order. Bottleneck first so its findings (with every correlation) win de-duplication. */
@@ -84,7 +84,7 @@ export const performanceReportAnalyzer: Analyzer<typeof commonInput> = {
         errorsPhrase(errors)
       : `etcd performance report over ${range.duration}: no etcd data could be read.${errorsPhrase(errors)}`;
 
-    const result = withDiagnosis(buildResult(performanceReportAnalyzer, range, {
+    const combined = buildResult(performanceReportAnalyzer, range, {
       summary,
       metrics,
       findings,
@@ -100,7 +100,8 @@ export const performanceReportAnalyzer: Analyzer<typeof commonInput> = {
         rootCauses: byTool.get('get_etcd_bottleneck_analysis')?.data?.rootCauses ?? [],
         ...(baseline?.data ? { historyComparison: { status: baseline.status, summary: baseline.summary, ...baseline.data } } : {}),
       },
-    }));
+    });
+    const result = withDiagnosis(combined, keepEpisodes(diagnosisOf(combined), byTool.get('get_etcd_bottleneck_analysis')?.diagnosis));
     return save(ctx, result);
   },
 };
@@ -136,4 +137,17 @@ async function save(ctx: AnalyzerContext, result: AnalyzerResult): Promise<Analy
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The bottleneck section already dated its causes: the report's diagnosis keeps those episodes for the same causes. */
+function keepEpisodes(d: Diagnosis, dated: Diagnosis | undefined): Diagnosis {
+  if (!dated) return d;
+  const byId = new Map(dated.incidents.map((i) => [i.id, i]));
+  return {
+    ...d,
+    incidents: d.incidents.map((i) => {
+      const j = byId.get(i.id);
+      return j?.episode ? { ...i, episode: j.episode, reasoning: j.reasoning } : i;
+    }),
+  };
 }

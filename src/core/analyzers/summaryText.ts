@@ -38,13 +38,19 @@ export function total(metrics: readonly MetricSummary[], id: string, stat: Stati
   return vals.length ? vals.reduce((a, b) => a + b, 0) : null;
 }
 
-/** "m3 above target" / "m2, m3 above target (m3 past the alert level)" / "all members below target". */
-export function verdict(findings: readonly Finding[], rule: string, what = 'target'): string {
+/**
+ * "m3 above target" / "m2, m3 above target (m3 past the alert level)" / "all below target". With `graded` (the rows
+ * and statistic the rule reads), members without a finite value are never counted as below target: "no data".
+ */
+export function verdict(findings: readonly Finding[], rule: string, what = 'target', graded?: { rows: readonly MetricSummary[]; stat: Statistic }): string {
   const hits = findings.filter((f) => f.rule === rule);
-  if (!hits.length) return `all below ${what}`;
+  const missing = graded ? graded.rows.filter((r) => statOf(r, graded.stat) === null && !r.aboveTop?.includes(graded.stat)).map((r) => r.member) : [];
+  if (graded && missing.length === graded.rows.length) return 'not judged: no finite data';
+  const noData = missing.length ? `; no data for ${[...new Set(missing)].join(', ')}` : '';
+  if (!hits.length) return `${missing.length ? 'the others' : 'all'} below ${what}${noData}`;
   const names = [...new Set(hits.map((f) => subjectOf(f)))];
   const crit = [...new Set(hits.filter((f) => f.severity === 'critical').map((f) => subjectOf(f)))];
-  return `${nameList(names)} above ${what}${crit.length ? ` (${nameList(crit)} past the standard alert level)` : ''}`;
+  return `${nameList(names)} above ${what}${crit.length ? ` (${nameList(crit)} past the standard alert level)` : ''}${noData}`;
 }
 
 function subjectOf(f: Finding): string {

@@ -8,6 +8,9 @@ import type { Discovery } from './discovery';
 import { identityOf } from './identity';
 import { statOfSample } from './statsQuery';
 
+/** Where +Inf has a meaning (a histogram quantile, or the worst rolling p99): above the top bucket. Elsewhere it is no data. */
+const QUANTILE_STATS: ReadonlySet<Statistic> = new Set<Statistic>(['p50', 'p90', 'p99', 'max']);
+
 export function samplesToRows(
   def: MetricDef,
   stats: readonly Statistic[],
@@ -35,7 +38,7 @@ export function samplesToRows(
       };
       rows.set(id.key, row);
     }
-    if (s.value === Number.POSITIVE_INFINITY) {
+    if (s.value === Number.POSITIVE_INFINITY && QUANTILE_STATS.has(stat) && def.stats.includes('p99')) {
       // Above the histogram's top bucket: null in stats (JSON has no Infinity), named in aboveTop.
       row.aboveTop = [...new Set([...(row.aboveTop ?? []), stat])];
       continue;

@@ -28,6 +28,8 @@ export interface SignalRef {
   inferred?: boolean;
   /** A measurement that settles the question (up = 0, a NOSPACE alarm): counts fully whatever its severity. */
   definitive?: boolean;
+  /** Every finding of this signal is independent evidence (each restarted member), not a quarter after the first. */
+  eachCounts?: boolean;
 }
 
 export interface Contradiction {
@@ -73,6 +75,11 @@ export interface CausalChain {
   capWithoutEffects?: 'warning' | 'info';
   /** One incident for the cluster when every member shows it (fragmentation after a cluster-wide delete). */
   mergeWhenAll?: boolean;
+  /**
+   * A tail latency over a handful of events is close to the single slowest one: below `count` events of `metric`
+   * (a per-second rate, times the window) on the subject, the cause's score is halved and the reasoning says why.
+   */
+  minEvents?: { metric: string; count: number };
   recommendation: string;
   /** Why these signals point here (plain text, the subject is substituted for {s}). */
   reasoning: string;
@@ -119,11 +126,18 @@ export const CHAINS: readonly CausalChain[] = [
       // Inferred: peers cannot deliver to it. Weaker than a direct measurement of the member itself.
       { rule: 'peer_sent_failures', where: 'to_self', weight: 22, inferred: true },
     ],
+    // A member cut off (up, but unreachable) is singled out by several independent signals at once: its peers cannot
+    // send to it, it cannot send to them, it lost its leader, and its own requests fail or crawl.
     supports: [
+      { rule: 'peer_sent_failures', where: 'from_self', weight: 22 },
       { rule: 'peer_received_failures', where: 'from_self', weight: 8 },
+      { rule: 'leader_lost_in_window', where: 'self', weight: 15 },
+      { rule: 'no_leader', where: 'self', weight: 15 },
+      { rule: 'grpc_failure_ratio_high', where: 'self', weight: 10 },
+      { rule: 'outlier_grpc_unary_duration', where: 'self', weight: 10 },
       { rule: 'member_unhealthy', where: 'self', weight: 10 },
     ],
-    consequences: [...SLOW_MEMBER_EFFECTS, { rule: 'peer_sent_failures', where: 'from_self' }],
+    consequences: [...SLOW_MEMBER_EFFECTS],
     recommendation: REC.availability,
     reasoning:
       '{s} stopped serving (or could not be reached): the other members\' raft messages to it fail, and while it was the leader ' +
@@ -161,7 +175,8 @@ export const CHAINS: readonly CausalChain[] = [
     label: 'Leader churn from member restarts',
     starts: [{ rule: 'leader_changes', where: 'any', weight: 50 }],
     requires: [{ rule: 'leader_changes', severity: 'critical' }, { rule: 'member_was_down' }],
-    supports: [{ rule: 'member_was_down', where: 'any', weight: 30 }],
+    // Each member that went down and came back is one more restart behind the churn.
+    supports: [{ rule: 'member_was_down', where: 'any', weight: 30, eachCounts: true }],
     consequences: [...SLOW_MEMBER_EFFECTS.filter((c) => c.where === 'any'), { rule: 'peer_sent_failures', where: 'any' }, { rule: 'peer_received_failures', where: 'any' }, { rule: 'member_down', where: 'any' }],
     recommendation: REC.restarts,
     reasoning:
@@ -206,6 +221,7 @@ export const CHAINS: readonly CausalChain[] = [
         why: 'every other member\'s fsync is as slow, so the cause is shared (load, a common disk or host), not this member\'s disk',
       },
     ],
+    minEvents: { metric: 'wal_fsync_rate', count: 200 },
     recommendation: REC.disk,
     reasoning:
       'Every write waits for {s}\'s WAL fsync and backend commit; when only {s} is slow on them the cause is its own disk, ' +
@@ -288,7 +304,8 @@ export const CHAINS: readonly CausalChain[] = [
     category: 'fragmentation',
     subject: 'member',
     label: 'Fragmented database',
-    starts: [{ rule: 'db_fragmented', where: 'self', weight: 40 }],
+    // Measured exactly (two gauges of the member's own file): certain, though not urgent.
+    starts: [{ rule: 'db_fragmented', where: 'self', weight: 40, definitive: true }],
     mergeWhenAll: true,
     supports: [],
     consequences: [{ rule: 'db_size_large', where: 'self' }],

@@ -4,6 +4,7 @@ import type { Diagnosis, Finding, MetricSummary, QueryError, Verdict } from '../
 import { groupIncidents } from './incidents';
 import { findUnjudged } from './unjudged';
 import { joinAnd } from './headline';
+import { parseDuration } from '../util/duration';
 
 export interface DiagnoseInput {
   findings: readonly Finding[];
@@ -14,7 +15,7 @@ export interface DiagnoseInput {
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
-  const { incidents, unexplained } = groupIncidents(input.findings, input.metrics);
+  const { incidents, unexplained } = groupIncidents(input.findings, input.metrics, windowSeconds(input.window));
   const unjudged = findUnjudged(input.metrics, input.findings, input.errors ?? []);
   const verdict = verdictOf(incidents, unjudged.length, input.metrics.length);
   return { verdict, headline: headline(verdict, incidents, unjudged, input.window), incidents, unexplained, unjudged };
@@ -39,4 +40,13 @@ function headline(verdict: Verdict, incidents: Diagnosis['incidents'], unjudged:
       : `Cannot judge the cluster${over}: no etcd data could be read`;
   }
   return `Healthy${over}: no cause found — availability, disk, CPU, network, leadership and quota were all judged and within target`;
+}
+
+function windowSeconds(window: string | undefined): number | undefined {
+  if (!window) return undefined;
+  try {
+    return parseDuration(window);
+  } catch {
+    return undefined;
+  }
 }

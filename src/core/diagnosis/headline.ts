@@ -86,6 +86,15 @@ export function evidenceText(c: Candidate, all: readonly Finding[]): string {
       if (worst) parts.push(`${evidencePhrase(worst.evidence[0])} on ${rtt.length} link${rtt.length === 1 ? '' : 's'} (${worst.evidence[0].note?.split(';')[0] ?? 'target < 50 ms'})`);
       break;
     }
+    case 'cpu_saturation': {
+      const cpu = c.causes.find((f) => f.rule === 'node_cpu_high' || f.rule === 'node_cpu_peak') ?? c.causes[0];
+      if (cpu?.evidence[0]) parts.push(evidencePhrase(cpu.evidence[0]));
+      // The correlation's own facts: which members' latency rose, and the calm disk that rules it out.
+      const starved = c.causes.filter((f) => f.rule === 'cpu_root_cause');
+      const calm = starved.flatMap((f) => f.evidence).find((e) => e.metric === 'node_iowait_percent');
+      if (starved.length) parts.push(`latency high on ${joinAnd(starved.map((f) => f.member).sort())}${calm ? ` while the disk is calm (iowait ${formatValue(calm.value, calm.unit)})` : ''}`);
+      break;
+    }
     default: {
       const outlier = c.causes.find((f) => f.rule.startsWith('outlier_') && f.member === c.subject);
       const o = outlier && outlierPhrase(outlier);
@@ -98,6 +107,12 @@ export function evidenceText(c: Candidate, all: readonly Finding[]): string {
   }
   const peers = c.subject !== 'cluster' ? failingPeers([...c.causes, ...c.consequences], c.subject) : undefined;
   if (peers) parts.push(peers);
+  if (c.chain.id === 'member_unavailable') {
+    const to = [...new Set(c.causes.filter((f) => f.rule === 'peer_sent_failures' && pairOfFinding(f)?.from === c.subject).map((f) => pairOfFinding(f)!.to))].sort();
+    if (to.length) parts.push(`${c.subject} fails to send to ${joinAnd(to)}`);
+    const lost = c.causes.find((f) => f.rule === 'leader_lost_in_window' || f.rule === 'no_leader');
+    if (lost) parts.push(lost.title.replace(new RegExp(`^${escapeRe(c.subject)} `), 'it '));
+  }
   const elections = [...c.causes, ...c.consequences].find((f) => f.rule === 'leader_changes');
   if (elections && c.chain.id !== 'member_unavailable' && c.chain.id !== 'restart_churn') parts.push(elections.title.split(' (')[0].replace(/ in \S+$/, ' meanwhile'));
   if (!parts.length && all.length) parts.push(c.causes[0]?.title ?? '');
@@ -106,7 +121,14 @@ export function evidenceText(c: Candidate, all: readonly Finding[]): string {
 
 export function headlineOf(c: Candidate, metrics: readonly MetricSummary[], all: readonly Finding[]): string {
   const ev = evidenceText(c, all);
-  return `${c.chain.label} on ${subjectPhrase(c, metrics)}${ev ? `: ${ev}` : ''}`;
+  return `${labelOf(c)} on ${subjectPhrase(c, metrics)}${ev ? `: ${ev}` : ''}`;
+}
+
+/** A member nobody measured as down, yet unreachable both ways, is cut off rather than stopped. */
+function labelOf(c: Candidate): string {
+  if (c.chain.id !== 'member_unavailable' || c.causes.some((f) => f.rule === 'member_down' || f.rule === 'member_was_down')) return c.chain.label;
+  const both = c.causes.some((f) => f.rule === 'peer_sent_failures' && pairOfFinding(f)?.from === c.subject);
+  return both ? 'Member cut off from its peers' : 'Member unreachable';
 }
 
 function maxBy<T>(xs: readonly T[], f: (x: T) => number): T | undefined {

@@ -17,8 +17,8 @@ export interface Grouped {
   unexplained: string[];
 }
 
-export function groupIncidents(findings: readonly Finding[], metrics: readonly MetricSummary[]): Grouped {
-  const candidates = candidatesOf(findings, metrics).sort(compareCandidates);
+export function groupIncidents(findings: readonly Finding[], metrics: readonly MetricSummary[], windowSeconds?: number): Grouped {
+  const candidates = candidatesOf(findings, metrics, windowSeconds).sort(compareCandidates);
   const claimed = new Set<string>();
   const incidents: Incident[] = [];
   for (const c of candidates) {
@@ -49,7 +49,8 @@ function worst(c: Pick<Candidate, 'causes' | 'consequences'>): Severity {
 
 /** Independent signals that agree: distinct cause rules, plus one for fitting consequences; a contradiction costs one. */
 export function confidenceOf(c: Candidate): Confidence {
-  const direct = c.causes.some((f) => ['member_down', 'nospace_alarm'].includes(f.rule));
+  const definitive = new Set(c.chain.starts.filter((r) => r.definitive).map((r) => r.rule));
+  const direct = c.causes.some((f) => definitive.has(f.rule));
   const signals = new Set(c.causes.map((f) => f.rule.replace(/^outlier_/, 'outlier'))).size + (c.consequences.length ? 1 : 0) - c.contradictions.length;
   if (direct || signals >= 3) return c.contradictions.length ? 'medium' : 'high';
   return signals >= 2 ? 'medium' : 'low';

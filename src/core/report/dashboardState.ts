@@ -7,9 +7,10 @@ import { findClusterStatus } from './clusterInfo';
 import { pickStat, verdictOf } from './keyMetrics';
 import { pairOf } from '../analysis/metricLookup';
 import { healthOf } from './model';
+import { diagnosisLine, unjudgedLine } from '../diagnosis/text';
 import { mergeFindings } from './findingOrder';
 import { withEtcdMemberNames } from '../profiles/memberName';
-import type { DashboardCell, DashboardFinding, DashboardMember, DashboardRange, DashboardState } from './dashboardTypes';
+import type { DashboardCell, DashboardDiagnosis, DashboardFinding, DashboardMember, DashboardRange, DashboardState } from './dashboardTypes';
 
 /** Failures that mean "could not talk to the source at all" rather than "one query was bad". */
 const UNREACHABLE_KINDS = new Set(['unreachable', 'auth', 'forbidden', 'timeout', 'server', 'bad_response', 'no_targets']);
@@ -116,9 +117,25 @@ export function buildDashboardState(input: DashboardInput): DashboardState {
     evidence: f.evidence.slice(0, 3),
   }));
 
+  const d = input.deep?.diagnosis;
+  const diagnosis: DashboardDiagnosis | undefined = d && {
+    verdict: d.verdict,
+    line: diagnosisLine(d),
+    incidents: d.incidents
+      .filter((i) => i.severity !== 'info')
+      .slice(0, 3)
+      .map((i) => ({ id: i.id, severity: i.severity, confidence: i.confidence, headline: i.headline, recommendation: i.recommendation })),
+    unjudged: d.unjudged.slice(0, 10).map(unjudgedLine),
+  };
+  const counted = `${findings.length} finding${findings.length === 1 ? '' : 's'}`;
   return {
     status: 'ok',
-    message: findings.length ? `${healthOf(findings)}: ${findings.length} finding${findings.length === 1 ? '' : 's'}` : 'healthy: no findings',
+    message: diagnosis
+      ? `${d!.verdict === 'unknown' ? 'not judged' : d!.verdict}: ${counted}`
+      : findings.length
+        ? `${healthOf(findings)}: ${counted}`
+        : 'healthy: no findings',
+    ...(diagnosis ? { diagnosis } : {}),
     range: input.range,
     lastUpdated: (input.now ?? new Date()).toISOString(),
     window: input.deep?.range.start ? { start: input.deep.range.start, end: input.deep.range.end } : undefined,

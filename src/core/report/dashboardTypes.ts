@@ -1,5 +1,5 @@
 // What the sidebar dashboard shows: one plain-JSON state object the extension posts to the webview.
-import type { Evidence, FindingCategory, Severity } from '../types';
+import type { Evidence, FindingCategory, Severity, Verdict as DiagnosisVerdict } from '../types';
 import type { ChartSpec, Verdict } from './modelTypes';
 
 export const DASHBOARD_RANGES = ['15m', '1h', '6h', '24h'] as const;
@@ -56,8 +56,21 @@ export interface DashboardState {
   /** The analysed window (ISO), so every chart shares one x axis. */
   window?: { start: string; end: string };
   members: DashboardMember[];
+  /**
+   * The answer first (from the deep drive's diagnosis): the line the header shows, the verdict, the top causes and
+   * the signals that could not be judged. Absent when no result carried a diagnosis.
+   */
+  diagnosis?: DashboardDiagnosis;
   findings: DashboardFinding[];
   charts: ChartSpec[];
   /** Failed queries of a partial refresh (the rest of the data is still shown). */
   problems: DashboardProblem[];
+}
+
+export interface DashboardDiagnosis {
+  verdict: DiagnosisVerdict;
+  /** The first line: cause, member, evidence (or why it cannot be judged). Plain text. */
+  line: string;
+  incidents: { id: string; severity: Severity; confidence: string; headline: string; recommendation: string }[];
+  unjudged: string[];
 }

@@ -1,8 +1,9 @@
 // Compact markdown of one AnalyzerResult, for chat, LM tool results, MCP text content and the CLI.
 // Size-capped: chat and model contexts are small, so rows are dropped (and counted) rather than the text cut mid-way.
 // Every value that comes from data (member names, labels, messages) goes through escapeMarkdown.
-import type { AnalyzerResult, Evidence, Finding, MetricSummary, QueryError, Severity, Statistic } from '../types';
-import { formatValue } from '../util/units';
+import type { AnalyzerResult, Diagnosis, Evidence, Finding, MetricSummary, QueryError, Severity, Statistic } from '../types';
+import { diagnosisLine, incidentLine, unjudgedLine } from '../diagnosis/text';
+import { formatStat, formatValue } from '../util/units';
 import { escapeMarkdown as esc, truncateText } from '../util/markdownEscape';
 import { SEVERITY_ORDER } from './findingOrder';
 
@@ -52,7 +53,13 @@ export function renderResultMarkdown(result: AnalyzerResult, opts: MarkdownOptio
     );
   }
   parts.push(`\n\n#### Findings (${findings.length})\n`);
-  if (!findings.length) parts.push('\nNo findings: every evaluated metric is within its healthy target.');
+  if (!findings.length) {
+    parts.push(
+      result.diagnosis && result.diagnosis.verdict === 'unknown'
+        ? '\nNo findings, but that is not a verdict: the signals listed under "Not judged" had no usable data.'
+        : '\nNo findings: every evaluated metric is within its healthy target.',
+    );
+  }
   parts.push(keptFindings.join(''), omitted(findings.length - keptFindings.length, 'findings (the least severe)'));
   if (errorLines.length) {
     parts.push(`\n\n#### Failed queries (${errorLines.length})\n`, keptErrors.join(''));
@@ -65,14 +72,31 @@ function renderHeader(r: AnalyzerResult, maxChars: number): string {
   const status = r.status === 'ok' ? '' : ` · status **${esc(r.status)}**`;
   const range = r.range ? ` · window ${esc(r.range.duration)} (${esc(r.range.start)} → ${esc(r.range.end)})` : '';
   const summary = truncateText(esc(r.summary), Math.floor(maxChars / 4));
-  return `### ${esc(r.title)}\n\n${summary}\n\n_${esc(r.tool)}${range}${status}_`;
+  const head = `### ${esc(r.title)}\n\n${summary}\n\n_${esc(r.tool)}${range}${status}_`;
+  return r.diagnosis ? `${renderDiagnosis(r.diagnosis, maxChars)}\n\n${head}` : head;
+}
+
+/** The answer first: the diagnosis line, then each incident with its one recommendation, then what was not judged. */
+function renderDiagnosis(d: Diagnosis, maxChars: number): string {
+  const lines = [`**${esc(diagnosisLine(d))}**`];
+  const shown = d.incidents.filter((i) => i.severity !== 'info').slice(0, 5);
+  if (shown.length > 1 || (shown.length === 1 && shown[0].consequences.length)) {
+    lines.push('');
+    for (const i of shown) lines.push(`${SEVERITY_MARK[i.severity]} ${esc(incidentLine(i))}  \n   → ${esc(truncateText(i.recommendation, 300))}`);
+  } else if (shown.length === 1) {
+    lines.push(`→ ${esc(truncateText(shown[0].recommendation, 300))}`);
+  }
+  if (d.unjudged.length) {
+    lines.push('', `Not judged (${d.unjudged.length}): ${d.unjudged.slice(0, 6).map((u) => esc(unjudgedLine(u))).join('; ')}${d.unjudged.length > 6 ? '; …' : ''}`);
+  }
+  return truncateText(lines.join('\n'), Math.floor(maxChars / 3));
 }
 
 const METRIC_TABLE_HEAD = '\n\n| metric | member | values |\n| --- | --- | --- |\n';
 
 function renderMetricRow(m: MetricSummary): string {
   const values = STAT_ORDER.filter((s) => s in m.stats)
-    .map((s) => `${s} ${esc(formatValue(m.stats[s], m.unit))}`)
+    .map((s) => `${s} ${esc(formatStat(m, s))}`)
     .join(' · ');
   const labels = m.labels && Object.keys(m.labels).length ? ` (${Object.entries(m.labels).map(([k, v]) => `${esc(k)}=${esc(v)}`).join(', ')})` : '';
   const member = m.node && m.node !== m.member ? `${esc(m.member)} on ${esc(m.node)}` : esc(m.member);
@@ -96,7 +120,7 @@ function renderEvidence(e: Evidence): string {
   const threshold = e.threshold !== undefined ? ` (threshold ${esc(formatValue(e.threshold, e.unit))})` : '';
   const window = e.window ? ` over ${esc(e.window)}` : '';
   const note = e.note ? ` — ${truncateText(esc(e.note), 160)}` : '';
-  return `${what}${who} = ${esc(formatValue(e.value, e.unit))}${threshold}${window}${note}`;
+  return `${what}${who} = ${esc(formatValue(e.aboveTop ? Number.POSITIVE_INFINITY : e.value, e.unit))}${threshold}${window}${note}`;
 }
 
 function renderError(e: QueryError): string {

@@ -10,6 +10,7 @@ import { historyComparisonOf } from './historyComparison';
 import { mergeFindings, SEVERITY_ORDER } from './findingOrder';
 import type { Bottleneck, FailedQuery, Health, Recommendation, ReportModel } from './modelTypes';
 import { redactUrl } from '../util/redact';
+import { diagnosisLine } from '../diagnosis/text';
 
 export interface ReportMetaInput {
   title?: string;
@@ -91,7 +92,8 @@ export function buildReportModel(input: AnalyzerResult | readonly AnalyzerResult
   const findings = mergeFindings(results);
   const status = findClusterStatus(results);
   const known: MemberInfo[] = (status?.members ?? []).map((m) => ({ name: m.name, isLeader: m.isLeader, healthy: m.healthy }));
-  const health = healthOf(findings);
+  const diagnosis = results.find((r) => r.diagnosis)?.diagnosis;
+  const health: Health = diagnosis ? diagnosis.verdict : healthOf(findings);
   const failedQueries: FailedQuery[] = results.flatMap((r) => r.errors.map((e) => ({ ...e, tool: r.tool })));
   const queries = [...new Set(results.flatMap((r) => r.queries ?? []))];
   const series = results.flatMap((r) => r.series ?? []);
@@ -115,8 +117,12 @@ export function buildReportModel(input: AnalyzerResult | readonly AnalyzerResult
         warning: findings.filter((f) => f.severity === 'warning').length,
         info: findings.filter((f) => f.severity === 'info').length,
       },
-      headline: headline(health, findings, anyData),
-      priorities: findings.filter((f) => f.severity !== 'info').slice(0, 5).map((f) => f.title),
+      headline: diagnosis && anyData ? diagnosisLine(diagnosis) : headline(health, findings, anyData),
+      // With a diagnosis the causes come first, each once (their consequences are under them), not every finding.
+      priorities: diagnosis
+        ? diagnosis.incidents.filter((i) => i.severity !== 'info').slice(0, 5).map((i) => i.headline)
+        : findings.filter((f) => f.severity !== 'info').slice(0, 5).map((f) => f.title),
+      ...(diagnosis ? { diagnosis } : {}),
       analyzers: results.map((r) => ({ tool: r.tool, title: r.title, status: r.status, summary: r.summary })),
     },
     keyMetrics: gradeKeyMetrics(metrics, thresholds),

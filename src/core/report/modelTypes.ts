@@ -1,8 +1,9 @@
 // The report model: everything the report panel (webview) and the standalone HTML file render, as plain JSON.
 // Built once from analyzer results by buildReportModel (model.ts); renderers never look at raw results.
-import type { Evidence, FindingCategory, QueryError, Severity, Statistic, TimeRange, Unit } from '../types';
+import type { Diagnosis, Evidence, FindingCategory, QueryError, Severity, Statistic, TimeRange, Unit } from '../types';
 
-export type Health = 'healthy' | 'degraded' | 'critical';
+/** The diagnosis verdict when the results carry one (`unknown`: not enough finite data to judge), else from findings. */
+export type Health = 'healthy' | 'degraded' | 'critical' | 'unknown';
 
 /** pass = below the healthy target, warn = at/above the target, fail = at/above the alert level. */
 export type Verdict = 'pass' | 'warn' | 'fail' | 'no_data';
@@ -117,8 +118,10 @@ export interface AnalyzerSummary {
 export interface ReportSummary {
   health: Health;
   counts: Record<Severity, number>;
-  /** One sentence: verdict + the worst finding. Plain text. */
+  /** One sentence: the diagnosis line (cause, member, evidence), or verdict + the worst finding without one. Plain text. */
   headline: string;
+  /** The diagnosis of the results (the report's own, else the first result that has one): incidents, not-judged signals. */
+  diagnosis?: Diagnosis;
   /** Finding titles in the order to look at them (max 5). */
   priorities: string[];
   analyzers: AnalyzerSummary[];

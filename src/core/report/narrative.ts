@@ -38,7 +38,7 @@ function dataLines(m: ReportModel): string[] {
   if (m.bottlenecks.length) {
     lines.push('Findings (priority order):');
     for (const b of m.bottlenecks.slice(0, 10)) {
-      const ev = b.evidence.slice(0, 2).map((e) => `${e.metric}${e.statistic ? ` ${e.statistic}` : ''}=${formatValue(e.value, e.unit)}`).join(', ');
+      const ev = b.evidence.slice(0, 2).map((e) => `${e.metric}${e.statistic ? ` ${e.statistic}` : ''}=${formatValue(e.aboveTop ? Number.POSITIVE_INFINITY : e.value, e.unit)}`).join(', ');
       lines.push(`- [${b.severity}] ${b.title} (${b.category}, ${b.member})${ev ? `; evidence ${ev}` : ''}; cause: ${cut(b.rootCause, 200)}${b.related.length ? `; related: ${b.related.slice(0, 3).join(' | ')}` : ''}`);
     }
   }

@@ -23,7 +23,7 @@ export function memberCellLook(c: MemberCell): { className: string; title: strin
 export function formatEvidence(e: Evidence): string {
   const threshold = e.threshold !== undefined ? ` (threshold ${formatValue(e.threshold, e.unit)})` : '';
   const where = [e.statistic, e.member, e.window].filter(Boolean).join(', ');
-  return `${e.metric}: ${formatValue(e.value, e.unit)}${threshold}${where ? ` [${where}]` : ''}${e.note ? ` — ${e.note}` : ''}`;
+  return `${e.metric}: ${formatValue(e.aboveTop ? Number.POSITIVE_INFINITY : e.value, e.unit)}${threshold}${where ? ` [${where}]` : ''}${e.note ? ` — ${e.note}` : ''}`;
 }
 
 // ---- comparison with history -----------------------------------------------------------------------------

@@ -1,7 +1,14 @@
 // Human formatting of values by unit. Used by markdown, HTML and chart tooltips alike.
-import type { Unit } from '../types';
+import type { MetricSummary, Statistic, Unit } from '../types';
+
+/** One statistic of a summary row: "above the top bucket" for a +Inf quantile, "no data" for none, else the value. */
+export function formatStat(m: Pick<MetricSummary, 'stats' | 'unit' | 'aboveTop'>, stat: Statistic): string {
+  if (m.aboveTop?.includes(stat) && (m.stats[stat] === null || m.stats[stat] === undefined)) return 'above top bucket';
+  return formatValue(m.stats[stat], m.unit);
+}
 
 export function formatValue(value: number | null | undefined, unit: Unit): string {
+  if (value === Number.POSITIVE_INFINITY) return 'above top bucket';
   if (value === null || value === undefined || !Number.isFinite(value)) return 'no data';
   switch (unit) {
     case 'seconds':

@@ -51,6 +51,10 @@ export async function streamAnalyzers(
 }
 
 export function streamResult(stream: vscode.ChatResponseStream, result: AnalyzerResult): void {
+  // With a diagnosis the answer comes first (its "Not judged" lines already say what is missing); the failed-query
+  // note follows it. Without one, the note comes first so partial numbers are not read as the whole picture.
+  const markdown = '\n\n' + renderResultMarkdown(result, { maxChars: CHAT_MAX_CHARS });
+  if (result.diagnosis) stream.markdown(markdown);
   if (result.errors.length) {
     // Say up front what is missing, so partial numbers are not read as the whole picture.
     // Input and configuration failures carry no query: no empty `` in the list.
@@ -60,7 +64,7 @@ export function streamResult(stream: vscode.ChatResponseStream, result: Analyzer
         `${names.length ? ` (${names.join(', ')})` : ''}; ${result.metrics.length ? 'what succeeded is shown below.' : 'no data could be read.'}\n`,
     );
   }
-  stream.markdown('\n\n' + renderResultMarkdown(result, { maxChars: CHAT_MAX_CHARS }));
+  if (!result.diagnosis) stream.markdown(markdown);
 }
 
 /** Buttons to the webviews (registered in the same activate). The report panel gets the results just shown, so it

@@ -52,7 +52,9 @@ export const leaderRule: Rule = (metrics, ctx) => {
     const count = Math.round(statOf(worst, 'increase') ?? 0);
     const severity: Severity | null = grade(count, level, 'leaderChanges');
     const startedInside = startedInsideWindow(metrics, ctx.window);
-    if (severity && startedInside) {
+    // A start (or a whole-cluster restart) elects once, twice at most; more changes are churn even in a young cluster
+    // (members restarted one after another also all look young).
+    if (severity && startedInside && count <= 2) {
       out.push(
         buildFinding({
           rule: 'leader_changes_startup',

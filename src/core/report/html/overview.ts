@@ -4,6 +4,7 @@ import { formatValue } from '../../util/units';
 import { h, type SafeHtml } from './tags';
 import { badge, empty, formatUtc, section, table } from './common';
 import { countBadges, VERDICT_TEXT } from '../sectionText';
+import { unjudgedLine } from '../../diagnosis/text';
 
 export function headerHtml(m: ReportModel, generator: string): SafeHtml {
   const meta = m.meta;
@@ -27,7 +28,31 @@ export function headerHtml(m: ReportModel, generator: string): SafeHtml {
 
 export function summaryHtml(m: ReportModel): SafeHtml {
   const s = m.summary;
-  const priorities = s.priorities.length
+  const d = s.diagnosis;
+  const causes = d?.incidents.filter((i) => i.severity !== 'info').slice(0, 5) ?? [];
+  const priorities = causes.length
+    ? h(
+        'div',
+        null,
+        h('h3', null, 'Causes, in the order to look at them'),
+        h(
+          'ol',
+          { class: 'priorities incidents' },
+          ...causes.map((i) =>
+            h(
+              'li',
+              { 'data-incident': i.id, 'data-severity': i.severity },
+              badge(i.severity, i.severity),
+              ' ',
+              i.headline,
+              ' ',
+              h('span', { class: 'note' }, `(${i.confidence} confidence${i.consequences.length ? `; explains ${i.consequences.length} other finding${i.consequences.length === 1 ? '' : 's'}` : ''})`),
+              h('div', { class: 'do' }, `→ ${i.recommendation}`),
+            ),
+          ),
+        ),
+      )
+    : s.priorities.length
     ? h('div', null, h('h3', null, 'Priority: look at these first'), h('ol', { class: 'priorities' }, ...s.priorities.map((p) => h('li', null, p))))
     : h('p', { class: 'note' }, 'Nothing needs attention.');
   const analyzers = s.analyzers.length
@@ -44,6 +69,9 @@ export function summaryHtml(m: ReportModel): SafeHtml {
     h('p', { class: 'health-line' }, h('span', { 'data-health': s.health }, badge(`health-${s.health}`, s.health)), ' ', h('span', { class: 'headline' }, s.headline)),
     h('p', { class: 'counts' }, ...countBadges(s.counts).flatMap(([kind, text], i) => (i ? [' ', badge(kind, text)] : [badge(kind, text)]))),
     priorities,
+    d?.unjudged.length
+      ? h('div', { class: 'unjudged' }, h('h3', null, `Not judged (${d.unjudged.length})`), h('ul', null, ...d.unjudged.map((u) => h('li', null, unjudgedLine(u)))))
+      : null,
     analyzers,
   );
 }
