@@ -105,6 +105,15 @@ async function main() {
     const machine = `${os.platform()} ${os.arch()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}`;
     const commits = [...new Set(rows.map((r) => r.commit).filter(Boolean))];
     const commit = commits.length ? `analyzer commit ${commits.join(', ')}` : 'analyzer commit unknown';
+    // A hand-written "## Notes" section at the end of the doc (what the wrong rows were about) survives re-measuring.
+    let notes = '';
+    try {
+      const old = readFileSync(DOC, 'utf8');
+      const at = old.indexOf('\n## Notes');
+      if (at >= 0) notes = old.slice(at);
+    } catch {
+      /* first measurement */
+    }
     writeFileSync(
       DOC,
       `# Diagnosis confusion table\n\nEach row injects one fault into a fresh local 3-member etcd cluster (etcd ${process.env.ETCD_VERSION ?? '3.4 from Debian'}, loopback, ` +
@@ -114,7 +123,7 @@ async function main() {
         `\`npm run test:faults\`. How each fault is injected: \`scripts/faults/scenarios.ts\`; recorded results: \`test/fixtures/faults/\`.\n\n` +
         `Measured ${when} (${commit}, ${fromLastRun ? 'results of the last `npm run test:faults`' : 'live'}) on ${machine}; ` +
         `${loadNote(rows)} ` +
-        `${right} of ${rows.length} right; scenarios took ${wall} s in all (bed start to analysis).\n\n${md}\n`,
+        `${right} of ${rows.length} right; scenarios took ${wall} s in all (bed start to analysis).\n\n${md}\n${notes}`,
     );
     console.log(`wrote ${DOC}`);
   }

@@ -45,6 +45,8 @@ test('a CPU incident gets its episode and the co-occurring elections in its reas
   assert.deepEqual(episodeMetrics(diagnosis), ['node_cpu_percent', 'leader_changes']);
   const d = withEpisodes(diagnosis, [cpu, elections], DEFAULT_THRESHOLDS, window);
   assert.deepEqual(d.incidents[0].episode, { start: new Date(at(8)).toISOString(), peakAt: new Date(at(10)).toISOString(), end: new Date(at(12)).toISOString() });
+  assert.equal(d.incidents[0].headline, 'CPU saturated on node host (12:02–12:03 UTC)');
+  assert.equal(d.headline, d.incidents[0].headline, 'the diagnosis line says when too');
   assert.match(d.incidents[0].reasoning, /2 of 3 leader changes in the window happened while the CPU was saturated \(12:02:00–12:03:00 UTC, peak 99\.5 % at 12:02:30\)/);
 });
 

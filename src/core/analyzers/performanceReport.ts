@@ -143,11 +143,10 @@ function capitalise(s: string): string {
 function keepEpisodes(d: Diagnosis, dated: Diagnosis | undefined): Diagnosis {
   if (!dated) return d;
   const byId = new Map(dated.incidents.map((i) => [i.id, i]));
-  return {
-    ...d,
-    incidents: d.incidents.map((i) => {
-      const j = byId.get(i.id);
-      return j?.episode ? { ...i, episode: j.episode, reasoning: j.reasoning } : i;
-    }),
-  };
+  const incidents = d.incidents.map((i) => {
+    const j = byId.get(i.id);
+    return j?.episode ? { ...i, episode: j.episode, reasoning: j.reasoning, headline: j.headline } : i;
+  });
+  const top = incidents.find((i, n) => d.incidents[n].headline === d.headline);
+  return { ...d, incidents, headline: top?.headline ?? d.headline };
 }

@@ -47,14 +47,17 @@ export function withEpisodes(d: Diagnosis, series: readonly Series[], t: Thresho
     const step = medianStep(mine);
     // As long as the window: not an episode, the whole window was like this.
     if (ep.start - ws <= step && we - ep.end <= step) return i;
-    const out: Incident = { ...i, episode: { start: iso(ep.start), peakAt: iso(ep.peakAt), end: iso(ep.end) } };
+    // The headline says when: a 75 s saturation inside 5 minutes reads as the episode it was.
+    const when = `${iso(ep.start).slice(11, 16)}–${iso(ep.end).slice(11, 16)} UTC`;
+    const out: Incident = { ...i, headline: `${i.headline} (${when})`, episode: { start: iso(ep.start), peakAt: iso(ep.peakAt), end: iso(ep.end) } };
     const elections = electionsDuring(series, ep.start - step, ep.end + step);
     if ((i.category === 'cpu' || i.category === 'disk') && elections.total > 0) {
       out.reasoning += ` ${elections.inside} of ${elections.total} leader change${elections.total === 1 ? '' : 's'} in the window happened while ${sig.metric === 'node_cpu_percent' ? 'the CPU was saturated' : 'fsync was slow'} (${iso(ep.start).slice(11, 19)}–${iso(ep.end).slice(11, 19)} UTC, peak ${formatValue(ep.peak, mine[0]?.unit ?? 'count')} at ${iso(ep.peakAt).slice(11, 19)}).`;
     }
     return out;
   });
-  return { ...d, incidents };
+  const top = incidents.find((i, n) => d.incidents[n].headline === d.headline);
+  return { ...d, incidents, headline: top?.headline ?? d.headline };
 }
 
 interface Ep {
