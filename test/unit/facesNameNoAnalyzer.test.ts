@@ -2,32 +2,19 @@
 // the analyzer is renamed or removed. This reads every face source file and fails on any registered name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyzerFor, analyzerNames, analyzers, ROLES } from '../../src/core/analyzers/registry';
 import { SLASH_COMMANDS } from '../../src/extension/chat/slashCommands';
+import { PROJECT_ROOT, sourceFiles } from '../helpers/sourceFiles';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = PROJECT_ROOT;
 /**
  * Faces, the views they feed and the scripts users run (demo, contributions). The engine's analyzers (and the report
  * model's one documented constant) may name analyzers; so may tests, benches and the fault suite, which pick what to measure.
  */
 const FACE_DIRS = ['src/extension', 'src/mcp', 'src/cli', 'src/webview-contract', 'webview', 'scripts'];
 const NOT_FACES = [join('scripts', 'bench'), join('scripts', 'faults')];
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string, depth: number) => {
-    if (depth > 8) return;
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, depth + 1);
-      else if (/\.(ts|mts|cts|js|mjs|cjs)$/.test(name)) out.push(p);
-    }
-  };
-  walk(join(ROOT, dir), 0);
-  return out;
-}
 
 test('no face names an analyzer', () => {
   const offenders: string[] = [];

@@ -2,13 +2,14 @@
 // EngineConfigError value naming what failed, and a good configuration gives per-run contexts over one source.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { openEngine } from '../../src/core/engine/openEngine';
 import { EngineConfigError } from '../../src/core/engine/engineError';
 import { defaultProfileConfig } from '../../src/core/profiles';
 import { silentLogger } from '../../src/core/util/log';
+import { PROJECT_ROOT, sourceFiles } from '../helpers/sourceFiles';
 
 const quiet = { log: silentLogger, env: {} as NodeJS.ProcessEnv };
 
@@ -67,16 +68,11 @@ test('the extension hands its own history store in; the engine does not close wh
 });
 
 test('no face builds the engine itself: createContext and the OpenShift preparation are called only by openEngine', () => {
-  const root = join(__dirname, '..', '..');
   const offenders: string[] = [];
-  const walk = (d: string, depth: number) => {
-    if (depth > 8) return;
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, depth + 1);
-      else if (name.endsWith('.ts') && /\b(createContext|prepareEngineOptions)\(/.test(readFileSync(p, 'utf8'))) offenders.push(relative(root, p));
+  for (const dir of ['src/extension', 'src/mcp', 'src/cli']) {
+    for (const file of sourceFiles(dir, /\.ts$/)) {
+      if (/(createContext|prepareEngineOptions)\(/.test(readFileSync(file, 'utf8'))) offenders.push(relative(PROJECT_ROOT, file));
     }
-  };
-  for (const dir of ['src/extension', 'src/mcp', 'src/cli']) walk(join(root, dir), 0);
+  }
   assert.deepEqual(offenders, []);
 });
