@@ -263,4 +263,8 @@ test('without a restart in the window, counters over the window are two look-ups
   assert.match(p99, /histogram_quantile\(0\.99, sum by \([^)]*le\) \(\(\(\(etcd_disk_wal_fsync_duration_seconds_bucket/);
   // A restart seen (or unknown): the exact increase over the window, as before.
   assert.match(statQuery(getMetric('leader_changes')!, 'increase', params('3.5+'))!, /increase\(etcd_server_leader_changes_seen_total\{[^}]*\}\[3600s\]\)/);
+  // A series born inside the window: an etcd counter counts from 0, a node counter (since boot) falls back to increase.
+  assert.ok(avg.includes(') or etcd_disk_wal_fsync_duration_seconds_count{'), 'etcd counter: its value is its growth');
+  const cpu = statQuery(getMetric('node_cpu_percent')!, 'avg', p)!;
+  assert.match(cpu, /\) or increase\(node_cpu_seconds_total\{[^}]*mode="idle"\}\[3600s\]\)\)/, 'node counter: never its since-boot value');
 });

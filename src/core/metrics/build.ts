@@ -64,34 +64,45 @@ function stripComma(s: string): string {
  * How much a counter grew over `window`. Over the whole analysed window, when the collector saw no restart in it
  * (p.windowDelta), the difference of the counter's value at the window's end and at its start: two look-ups per
  * series instead of reading every sample (a week at a 30 s scrape is 20,160 samples per series). The start value is
- * the last one up to START_LOOKBACK before the start (a scrape gap or a Prometheus restart there does not lose it); a
- * series born inside the window has no start value and counts from 0 (`or sel`: a failure counter that appears with
- * its first failure). Otherwise `increase(sel[window])`.
+ * the last one up to START_LOOKBACK before the start (a scrape gap or a Prometheus restart there does not lose it). A
+ * series born inside the window has no start value: an etcd counter counts from 0 (a failure counter that appears
+ * with its first failure), a node counter falls back to `increase` (see CounterOrigin). Otherwise `increase(sel[window])`.
  */
-export function counterIncrease(p: QueryParams, sel: string, window: string): string {
+export function counterIncrease(p: QueryParams, sel: string, window: string, origin: CounterOrigin = 'since-boot'): string {
   if (!p.windowDelta || window !== p.window) return `increase(${sel}[${window}])`;
   const seconds = parseInt(window, 10);
   const lookback = Math.max(parseInt(p.rateWindow, 10), Math.min(Math.round(seconds / 10), START_LOOKBACK_SECONDS));
-  return `((${sel} - last_over_time(${sel}[${lookback}s] offset ${window})) or ${sel})`;
+  // A series with no value at the window's start was born inside it. An etcd counter is born at 0 with its process,
+  // so its value is its growth; a node-exporter counter counts since the machine booted (an exporter started inside
+  // the window), so only Prometheus' own increase over the samples it has is right.
+  const bornInside = origin === 'process' ? sel : `increase(${sel}[${window}])`;
+  return `((${sel} - last_over_time(${sel}[${lookback}s] offset ${window})) or ${bornInside})`;
 }
+
+/**
+ * Where a counter starts: `process` — at 0 when the exporting process starts (etcd's own counters; a restart inside
+ * the window is caught by windowFacts and read exactly); `since-boot` — node-exporter's counters, which a freshly
+ * started exporter reports from the machine's boot.
+ */
+export type CounterOrigin = 'process' | 'since-boot';
 
 /** How far before the window's start its start value is looked for (at most a tenth of the window). */
 const START_LOOKBACK_SECONDS = 900;
 
 /** Per-second rate of a counter over `window`: `rate(sel[window])`, or counterIncrease / window (see there). */
-export function counterRate(p: QueryParams, sel: string, window: string): string {
+export function counterRate(p: QueryParams, sel: string, window: string, origin: CounterOrigin = 'since-boot'): string {
   if (!p.windowDelta || window !== p.window) return `rate(${sel}[${window}])`;
-  return `(${counterIncrease(p, sel, window)} / ${parseInt(window, 10)})`;
+  return `(${counterIncrease(p, sel, window, origin)} / ${parseInt(window, 10)})`;
 }
 
 /** `sum by (<etcd identity>, extra…) (rate(sel[window]))`. */
 export function etcdRate(p: QueryParams, name: string, window: string, extraSel?: string, extraBy: string[] = []): string {
-  return `sum ${byEtcd(...extraBy)} (${counterRate(p, etcdSel(p, name, extraSel), window)})`;
+  return `sum ${byEtcd(...extraBy)} (${counterRate(p, etcdSel(p, name, extraSel), window, 'process')})`;
 }
 
 /** `sum by (<etcd identity>, extra…) (increase(sel[window]))`. */
 export function etcdIncrease(p: QueryParams, name: string, window: string, extraSel?: string, extraBy: string[] = []): string {
-  return `sum ${byEtcd(...extraBy)} (${counterIncrease(p, etcdSel(p, name, extraSel), window)})`;
+  return `sum ${byEtcd(...extraBy)} (${counterIncrease(p, etcdSel(p, name, extraSel), window, 'process')})`;
 }
 
 /** `histogram_quantile(q, sum by (<identity>, extra…, le) (rate(name_bucket[window])))`. */
