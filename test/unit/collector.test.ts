@@ -309,6 +309,22 @@ test('window facts: a window longer than the data is shortened to the data; gRPC
   assert.equal((await windowFacts(counts(720, 60), profile, range, false, {})).dataSeconds, undefined);
   assert.equal((await windowFacts(counts(360, 60), profile, range, false, {})).dataSeconds, 1800);
   assert.ok(stats.length === 2 && sent.length >= 4);
+  // A 5-minute window on a cluster 40 s old (live: node CPU read 92 % busy on an idle machine before this): the
+  // recent span is the window itself, so only the first scrape's time tells the data's age.
+  const short: TimeRange = { ...range, start: new Date(END - 300_000).toISOString(), duration: '5m' };
+  const young = {
+    instant: async () => [
+      { labels: { analyzer_span: 'window' }, value: 9, time: END },
+      { labels: { analyzer_span: 'recent' }, value: 9, time: END },
+      { labels: { analyzer_span: 'first' }, value: END / 1000 - 40, time: END },
+    ],
+  } as unknown as MetricSource;
+  const f = await windowFacts(young, profile, short, false, {});
+  assert.equal(f.dataSeconds, 40);
+  assert.equal(f.scrapeSeconds, 5);
+  // Data older than the window: the first-scrape time is at (or before) its start, nothing is shortened.
+  const old = { instant: async () => [{ labels: { analyzer_span: 'window' }, value: 60, time: END }, { labels: { analyzer_span: 'recent' }, value: 60, time: END }, { labels: { analyzer_span: 'first' }, value: END / 1000 - 300, time: END }] } as unknown as MetricSource;
+  assert.equal((await windowFacts(old, profile, short, false, {})).dataSeconds, undefined);
 });
 
 test("OpenShift's minimal collection profile (its real keep list): one notice naming what cannot be analysed", async () => {

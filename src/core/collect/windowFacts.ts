@@ -1,9 +1,11 @@
 // Facts about the analysed window that make the statistics' queries cheaper and truer, read by one small query
 // sent alongside discovery (so it adds no round trip):
 //  - how much of the window has data. On a cluster (or a Prometheus) younger than the window, a rate over the whole
-//    window divides minutes of data by the window's length; the statistics' window is shortened to the part with
-//    data. From the etcd targets' few `up` series: scrapes in the window × the scrape interval (from the scrapes of
-//    the last few minutes). No subquery: its step would blur the data's start by a whole step.
+//    window divides minutes of data by the window's length (and node CPU, 100 − idle, reads near 100 %); the
+//    statistics' window is shortened to the part with data. From the etcd targets' few `up` series: scrapes in the
+//    window × the scrape interval measured over the last few minutes — and, when those minutes are themselves not
+//    all covered (a window of 5 minutes on a 40-second-old cluster), from the first scrape's time, read by a subquery
+//    over those few series at a step of a hundredth of the window (its blur of the data's start).
 //  - whether any etcd process restarted or node rebooted in the window: if none did, counters did not reset, and a
 //    counter's growth over the window is the difference of two values (metrics/build.ts counterIncrease).
 //  - the gRPC methods in use. etcd pre-initialises its gRPC series for every method × code (41 methods, 17 codes:
@@ -40,6 +42,11 @@ function spans(range: TimeRange): { window: number; recent: number } {
   return { window, recent: Math.min(window, Math.max(300, 5 * rollingWindowSeconds(Math.max(1, Math.round(range.stepSeconds))))) };
 }
 
+/** Step of the first-scrape subquery: a hundredth of the window, at least 1 s (a few `up` series: cheap). */
+function firstStepSeconds(window: number): number {
+  return Math.max(1, Math.round(window / 100));
+}
+
 export function windowFactsQuery(profile: Profile, range: TimeRange, withGrpc: boolean): string {
   const sel = joinMatchers(profile.etcdMatchers());
   const node = joinMatchers(profile.nodeMatchers());
@@ -50,6 +57,7 @@ export function windowFactsQuery(profile: Profile, range: TimeRange, withGrpc: b
   const parts = [
     tag(`max(count_over_time(${up}[${window}s]))`, 'window'),
     tag(`max(count_over_time(${up}[${recent}s]))`, 'recent'),
+    tag(`min(min_over_time(timestamp(${up})[${window}s:${firstStepSeconds(window)}s]))`, 'first'),
     // Restarts reset counters: a start time that changed is a restart (a few series, one sample per scrape).
     tag(`sum(changes(process_start_time_seconds{${sel}}[${window}s]))`, 'restarts'),
     tag(`sum(changes(node_boot_time_seconds{${node}}[${window}s]))`, 'reboots'),
@@ -64,7 +72,15 @@ export async function windowFacts(source: MetricSource, profile: Profile, range:
   const facts: WindowFacts = {};
   const { window, recent } = spans(range);
   const [inWindow, inRecent] = [count('window'), count('recent')];
-  if (inWindow > 0 && inRecent > 1) {
+  // The first scrape in the window (at most one subquery step late); before it, no data at all.
+  const endSeconds = Date.parse(range.end) / 1000;
+  const sinceFirst = endSeconds - count('first');
+  const young = Number.isFinite(sinceFirst) && sinceFirst > 0 && sinceFirst < recent;
+  if (young && inWindow > 1) {
+    // The recent span is not all covered: the interval is the data's age over the scrapes in it.
+    facts.scrapeSeconds = sinceFirst / (inWindow - 1);
+    if (sinceFirst < SHORTEN_BELOW * window) facts.dataSeconds = sinceFirst;
+  } else if (inWindow > 0 && inRecent > 1) {
     facts.scrapeSeconds = recent / inRecent;
     const seconds = inWindow * facts.scrapeSeconds;
     if (seconds < SHORTEN_BELOW * window) facts.dataSeconds = seconds;
