@@ -15,7 +15,7 @@ import {
   VERDICT_TEXT,
 } from '../../src/core/report/sectionText';
 import { el } from './dom';
-import { unjudgedLine } from '../../src/core/diagnosis/text';
+import { incidentNote, unjudgedLine } from '../../src/core/diagnosis/text';
 import { formatEvidence, formatTime, formatValue } from './format';
 import { mountCharts, type ChartHandle } from './charts';
 
@@ -73,7 +73,7 @@ function summary(m: ReportModel): HTMLElement {
               ' ',
               i.headline,
               ' ',
-              el('span', { class: 'note' }, `(${i.confidence} confidence${i.consequences.length ? `; explains ${i.consequences.length} other finding${i.consequences.length === 1 ? '' : 's'}` : ''})`),
+              el('span', { class: 'note' }, incidentNote(i)),
               el('div', { class: 'do' }, `→ ${i.recommendation}`),
             ),
           ),

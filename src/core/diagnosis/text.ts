@@ -20,11 +20,23 @@ export function diagnosisLine(d: Diagnosis): string {
 
 /** "1. critical · high confidence · disk on m2 — Slow disk on m2: … (explains 3 findings)" */
 export function incidentLine(i: Incident): string {
-  const explains = i.consequences.length ? ` (explains ${i.consequences.length} other finding${i.consequences.length === 1 ? '' : 's'})` : '';
+  const explains = i.consequences.length ? ` (${explainsPhrase(i)})` : '';
   return `${i.rank}. ${i.severity} · ${i.confidence} confidence — ${i.headline}${explains}`;
 }
 
 /** "WAL fsync latency on m3: no finite sample …" */
 export function unjudgedLine(u: Diagnosis['unjudged'][number]): string {
   return `cannot judge ${u.signal}${u.member ? ` on ${u.member}` : ''} because ${u.reason}`;
+}
+
+/** "explains 2 other findings" (empty when it explains none): the same words in every face. */
+export function explainsPhrase(i: Pick<Incident, 'consequences'>): string {
+  const n = i.consequences.length;
+  return n ? `explains ${n} other finding${n === 1 ? '' : 's'}` : '';
+}
+
+/** "(medium confidence; explains 2 other findings)": the note after an incident's headline in the report views. */
+export function incidentNote(i: Pick<Incident, 'confidence' | 'consequences'>): string {
+  const explains = explainsPhrase(i);
+  return `(${i.confidence} confidence${explains ? `; ${explains}` : ''})`;
 }

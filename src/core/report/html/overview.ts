@@ -4,7 +4,7 @@ import { formatValue } from '../../util/units';
 import { h, type SafeHtml } from './tags';
 import { badge, empty, formatUtc, section, table } from './common';
 import { countBadges, VERDICT_TEXT } from '../sectionText';
-import { unjudgedLine } from '../../diagnosis/text';
+import { incidentNote, unjudgedLine } from '../../diagnosis/text';
 
 export function headerHtml(m: ReportModel, generator: string): SafeHtml {
   const meta = m.meta;
@@ -46,7 +46,7 @@ export function summaryHtml(m: ReportModel): SafeHtml {
               ' ',
               i.headline,
               ' ',
-              h('span', { class: 'note' }, `(${i.confidence} confidence${i.consequences.length ? `; explains ${i.consequences.length} other finding${i.consequences.length === 1 ? '' : 's'}` : ''})`),
+              h('span', { class: 'note' }, incidentNote(i)),
               h('div', { class: 'do' }, `→ ${i.recommendation}`),
             ),
           ),
