@@ -12,15 +12,26 @@ import { openSse, wantsSse } from './sse';
 /** What a route sends for a finished run: a JSON value, or a document of some media type. */
 export type Rendered = { json: unknown } | { text: string; contentType: string };
 
-/** `failed` = nothing could be read (the data source failed): 502 with the result as the body; anything else 200. */
+/**
+ * `failed` because of the input (a member that does not exist): 400, the error naming it plus the result.
+ * `failed` otherwise (nothing could be read from the data source): 502 with the result as the body. Else 200.
+ */
 export function statusFor(result: AnalyzerResult): number {
-  return result.status === 'failed' ? 502 : 200;
+  if (result.status !== 'failed') return 200;
+  return result.errors.length > 0 && result.errors.every((e) => e.kind === 'bad_input') ? 400 : 502;
+}
+
+function jsonAnswer(result: AnalyzerResult, value: unknown): unknown {
+  if (statusFor(result) !== 400) return value;
+  const e = result.errors[0];
+  return { error: { status: 400, message: e.message, hint: e.hint }, result: value };
 }
 
 export function validToolInput(tool: string, raw: unknown): Record<string, unknown> {
   const analyzer = getAnalyzer(tool);
   if (!analyzer) throw new HttpError(404, `unknown tool "${tool.slice(0, 80)}"`, 'GET /api/v1/tools lists them');
-  const parsed = parseInput(analyzer.inputSchema, raw);
+  // Unknown fields are refused, not ignored: a misspelt "durtion" must not silently run the default window.
+  const parsed = parseInput(analyzer.inputSchema.strict(), raw);
   if (!parsed.ok) throw new HttpError(400, `invalid input for ${analyzer.name}: ${parsed.message}`, `accepted fields: ${Object.keys(analyzer.inputSchema.shape).join(', ')}`);
   return parsed.value;
 }
@@ -44,6 +55,6 @@ export async function respondWithRun(ctx: RouteContext, tool: string, input: Rec
   }
   const result = await runTool(deps, tool, input, { signal, origin: 'request' });
   const out = render(result);
-  if ('json' in out) sendJson(res, statusFor(result), out.json);
+  if ('json' in out) sendJson(res, statusFor(result), jsonAnswer(result, out.json));
   else sendText(res, statusFor(result), out.text, out.contentType);
 }

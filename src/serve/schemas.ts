@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { analyzerResultOutputShape } from '../mcp/toolResult';
 import { commonInputShape } from '../core/analyzers/input';
 
-export const errorSchema = z.object({ error: z.object({ status: z.number().int(), message: z.string(), hint: z.string().optional() }) });
+export const errorSchema = z.object({
+  error: z.object({ status: z.number().int(), message: z.string(), hint: z.string().optional() }),
+  result: z.record(z.string(), z.unknown()).optional().describe('The failed AnalyzerResult, when a run refused its input (e.g. a member that does not exist)'),
+});
 
 export const analyzerResultSchema = z.object(analyzerResultOutputShape).describe('AnalyzerResult: the same JSON as `etcd-analyzer run --format json`');
 

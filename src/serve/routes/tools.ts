@@ -8,8 +8,9 @@ import type { Route } from '../router';
 import { analyzerResultSchema, streamQuerySchema, toolListSchema } from '../schemas';
 
 /** A tool's input as JSON Schema (without `$schema`: it is embedded in other documents). */
-export function toolInputJsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
+export function toolInputJsonSchema(schema: z.ZodObject<z.ZodRawShape>): Record<string, unknown> {
+  // strict: the REST API refuses unknown fields (respond.ts), and says so.
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema.strict(), { io: 'input' }) as Record<string, unknown>;
   return rest;
 }
 
