@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { ConnectionFlags } from '../core/config/connection';
 import { CONNECTION_OPTIONS, connectionFlagsFrom } from '../core/config/connectionFlags';
-import { parseDuration } from '../core/util/duration';
+import { parseAnalysisDuration, parseDuration } from '../core/util/duration';
 import { UsageError } from '../core/util/usageError';
 
 export { UsageError };
@@ -109,6 +109,13 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     if (everySeconds < MIN_EVERY_SECONDS) throw new UsageError(`--every ${values.every.slice(0, 20)} is too often: use ${MIN_EVERY_SECONDS}s or more (e.g. 5m)`);
   }
   if (values.window !== undefined && values.every === undefined) throw new UsageError('--window only applies with --every');
+  if (values.window !== undefined) {
+    try {
+      parseAnalysisDuration(values.window);
+    } catch (err) {
+      throw new UsageError(`--window: ${(err as Error).message}`);
+    }
+  }
   const grace = values['shutdown-grace'] === undefined ? 60 : Number(values['shutdown-grace']);
   if (!Number.isFinite(grace) || grace < 0 || grace > 3600) throw new UsageError('--shutdown-grace must be a number of seconds, 0..3600');
   return {
