@@ -29,7 +29,10 @@ export async function runTool(deps: ServeDeps, name: string, input: unknown, opt
     const result = await runAnalyzer(ctx, name, input);
     const durationMs = Date.now() - t0;
     deps.log.info(`${name} → ${result.status} in ${durationMs} ms (${result.errors.length} errors, ${opts.origin})`);
-    deps.latest.offer({ tool: name, finishedAt: Date.now(), durationMs, result, origin: opts.origin });
+    // /metrics shows the cluster now: a run about one member or a past window would replace it with a part of it.
+    const given = (input ?? {}) as Record<string, unknown>;
+    const whole = !['member', 'start', 'end'].some((k) => given[k] !== undefined);
+    if (opts.origin === 'periodic' || whole) deps.latest.offer({ tool: name, finishedAt: Date.now(), durationMs, result, origin: opts.origin });
     return result;
   });
 }
