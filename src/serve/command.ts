@@ -78,7 +78,9 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     const closing = server.close();
     await periodic?.stop();
     await closing;
-    await deps.runs.idle();
+    // Runs whose clients were cut off at the end of the grace period were aborted; give them a moment to unwind.
+    const unwound = await Promise.race([deps.runs.idle().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 10_000).unref())]);
+    if (!unwound) log.warn(`stopping with ${deps.runs.size} run(s) still unwinding`);
     return 0;
   } finally {
     dispose();
