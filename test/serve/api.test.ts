@@ -238,6 +238,11 @@ describe('serve: routing and guards', () => {
     const m = await rawRequest(`${srv.url}/api/v1/tools`, { method: 'DELETE' });
     assert.equal(m.status, 405);
     assert.equal(m.headers.allow, 'GET');
+    const head = await rawRequest(`${srv.url}/api/v1/status`, { method: 'HEAD' });
+    assert.equal(head.status, 200, 'HEAD is answered by the GET route');
+    assert.equal(head.body, '');
+    const preflight = await rawRequest(`${srv.url}/api/v1/report`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    assert.equal(preflight.status, 403, 'no CORS preflight succeeds for another site');
   });
 
   it('foreign Host (DNS rebinding) and foreign Origin → 403', async () => {
