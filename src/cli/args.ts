@@ -9,7 +9,7 @@ import { didYouMean } from './suggest';
 import { UsageError } from '../core/util/usageError';
 import { analyzerFor } from '../core/analyzers/registry';
 
-export const COMMANDS = ['list', 'run', 'report', 'mcp', 'help', 'version'] as const;
+export const COMMANDS = ['list', 'run', 'report', 'mcp', 'serve', 'help', 'version'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const FORMATS = ['json', 'markdown', 'table'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -19,7 +19,7 @@ export interface CliArgs {
   command: Command;
   /** `run <tool>` */
   tool?: string;
-  /** Everything after `mcp`, untouched. */
+  /** Everything after `mcp` / `serve`, untouched. */
   rest: string[];
   duration?: string;
   member?: string;
@@ -58,6 +58,7 @@ const SECRET_FLAGS = ['--token', '--bearer-token', '--password'];
 export function parseCliArgs(argv: string[]): CliArgs {
   const first = argv[0];
   if (first === 'mcp') return { ...empty('mcp'), rest: argv.slice(1) };
+  if (first === 'serve') return { ...empty('serve'), rest: argv.slice(1) };
   const secret = argv.find((a) => SECRET_FLAGS.includes(a.split('=')[0]));
   if (secret) {
     throw new UsageError(`${secret.split('=')[0]} is not accepted (a token on the command line shows in ps): use --token-file FILE or ETCD_ANALYZER_TOKEN`);
@@ -67,9 +68,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
 
   if (values.version) return empty('version');
   const commandText = positionals[0] ?? (values.help ? 'help' : undefined);
-  if (!commandText) throw new UsageError('no command given: use list, run <tool>, report or mcp (etcd-analyzer --help)');
+  if (!commandText) throw new UsageError('no command given: use list, run <tool>, report, mcp or serve (etcd-analyzer --help)');
   if (!(COMMANDS as readonly string[]).includes(commandText)) {
-    throw new UsageError(`unknown command "${commandText.slice(0, 40)}"${didYouMean(commandText, COMMANDS)} (commands: list, run, report, mcp)`);
+    throw new UsageError(`unknown command "${commandText.slice(0, 40)}"${didYouMean(commandText, COMMANDS)} (commands: list, run, report, mcp, serve)`);
   }
   const command = commandText as Command;
   const tool = positionals[1];

@@ -28,6 +28,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return listCommand(args, io);
       case 'mcp':
         return await runMcp(args.rest, io);
+      case 'serve':
+        return await runServe(args.rest, io);
       default:
         return await runCommand(args, io);
     }
@@ -57,6 +59,17 @@ async function runMcp(rest: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   return mod.runMcpCommand(rest);
+}
+
+async function runServe(rest: string[], io: CliIo): Promise<number> {
+  let mod: { runServeCommand(argv: string[]): Promise<number> };
+  try {
+    mod = await import('../serve/command');
+  } catch (err) {
+    io.stderr(`etcd-analyzer: the HTTP server is not available in this build (${(err as Error).message})\n`);
+    return EXIT.usage;
+  }
+  return mod.runServeCommand(rest);
 }
 
 if (require.main === module) {

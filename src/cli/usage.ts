@@ -8,6 +8,7 @@ Usage:
   etcd-analyzer run <tool> [window] [flags]  run one analyzer, e.g. run ${analyzerFor('diagnosis').name}
   etcd-analyzer report [--out PATH] [flags]  the full report: PATH.html / PATH.md / PATH.json, or a directory for all three
   etcd-analyzer mcp [--http] [flags]         serve the tools over MCP (etcd-analyzer mcp --help)
+  etcd-analyzer serve [--port 8080] [flags]  REST API, browser pages and /metrics (etcd-analyzer serve --help)
 
 Window (default --duration 1h):
   --duration D        how far back: 5m .. 7d (15m, 1h, 6h, 1d, 1h30m)

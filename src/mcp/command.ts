@@ -6,7 +6,7 @@ import { openEngine } from '../core/engine/openEngine';
 import { MCP_USAGE, parseMcpArgs, UsageError, type McpArgs } from './args';
 import { mcpReportDir } from './engine';
 import { startHttpServer } from './httpServer';
-import { bracket, LOOPBACK_HOSTNAMES } from './httpGuard';
+import { checkBindAddress } from './httpGuard';
 import { resolveMcpToken } from './mcpToken';
 import { serveStdio } from './stdio';
 import { createStderrLogger, parseLogLevel } from './stderrLogger';
@@ -30,7 +30,7 @@ export async function runMcpCommand(argv: string[]): Promise<number> {
   try {
     if (args.http) {
       token = resolveMcpToken(args.mcpTokenFile, process.env);
-      checkBindAddress(args.host, token);
+      checkBindAddress(args.host, token, 'ETCD_ANALYZER_MCP_TOKEN or --mcp-token-file');
     }
   } catch (err) {
     if (err instanceof ConnectionError || err instanceof UsageError) return usageFailure(err.message);
@@ -79,15 +79,7 @@ function usageFailure(message: string): number {
   return 2;
 }
 
-/** Anything but loopback is reachable by others: only with a token, and never the wildcard (Host checks would refuse every remote name anyway). */
-function checkBindAddress(host: string, token: string | undefined): void {
-  const h = bracket(host);
-  if (LOOPBACK_HOSTNAMES.includes(h)) return;
-  if (h === '0.0.0.0' || h === '[::]') throw new UsageError(`--host ${host} binds every interface: bind one address (default 127.0.0.1)`);
-  if (!token) throw new UsageError(`--host ${host} is not loopback: set ETCD_ANALYZER_MCP_TOKEN or --mcp-token-file so others cannot call the tools`);
-}
-
-function onStopSignal(): { stopped: Promise<string>; dispose(): void } {
+export function onStopSignal(): { stopped: Promise<string>; dispose(): void } {
   let onSignal: (sig: NodeJS.Signals) => void = () => {};
   const stopped = new Promise<string>((resolve) => {
     onSignal = (sig) => resolve(sig);

@@ -1,8 +1,9 @@
-// Request checks for the Streamable HTTP transport, before any MCP processing:
+// Request checks for the HTTP servers (MCP Streamable HTTP, `etcd-analyzer serve`), before any processing:
 // - Host must name this server on loopback (DNS rebinding: a foreign site's name resolving to 127.0.0.1) → 403
 // - Origin, when a browser sends one, must be a loopback origin → 403
 // - Bearer token, when configured, must match (constant-time) → 401
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { UsageError } from '../core/util/usageError';
 
 export const LOOPBACK_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -18,6 +19,10 @@ export interface GuardOptions {
   extraHostnames?: string[];
   /** Expected bearer token; undefined = no authentication. */
   token?: string;
+  /** The address to suggest when the Host is refused (default the MCP endpoint). */
+  endpointPath?: string;
+  /** Where the token comes from, named in the 401 message (default the MCP server's variable). */
+  tokenSource?: string;
 }
 
 export interface GuardRequest {
@@ -32,13 +37,13 @@ export function checkRequest(req: GuardRequest, opts: GuardOptions): GuardVerdic
   const names = new Set([...LOOPBACK_HOSTNAMES, ...(opts.extraHostnames ?? []).map((h) => h.toLowerCase())]);
   const host = (req.host ?? '').trim().toLowerCase();
   if (!names.has(hostnameOf(host)) || portOf(host) !== opts.port) {
-    return { ok: false, status: 403, message: `Forbidden: Host "${host.slice(0, 100)}" is not this server (use http://127.0.0.1:${opts.port}/mcp).` };
+    return { ok: false, status: 403, message: `Forbidden: Host "${host.slice(0, 100)}" is not this server (use http://127.0.0.1:${opts.port}${opts.endpointPath ?? '/mcp'}).` };
   }
   if (req.origin !== undefined && !isAllowedOrigin(req.origin, names)) {
     return { ok: false, status: 403, message: `Forbidden: Origin "${req.origin.slice(0, 100)}" is not a localhost origin.` };
   }
   if (opts.token !== undefined && !bearerMatches(req.authorization, opts.token)) {
-    return { ok: false, status: 401, message: 'Unauthorized: send "Authorization: Bearer <token>" with the token from ETCD_ANALYZER_MCP_TOKEN.' };
+    return { ok: false, status: 401, message: `Unauthorized: send "Authorization: Bearer <token>" with the token from ${opts.tokenSource ?? 'ETCD_ANALYZER_MCP_TOKEN'}.` };
   }
   return { ok: true };
 }
@@ -71,4 +76,12 @@ function bearerMatches(header: string | undefined, token: string): boolean {
   const a = createHash('sha256').update(m[1].trim()).digest();
   const b = createHash('sha256').update(token).digest();
   return timingSafeEqual(a, b);
+}
+
+/** Anything but loopback is reachable by others: only with a token, and never the wildcard (Host checks would refuse every remote name anyway). */
+export function checkBindAddress(host: string, token: string | undefined, tokenSource: string): void {
+  const h = bracket(host);
+  if (LOOPBACK_HOSTNAMES.includes(h)) return;
+  if (h === '0.0.0.0' || h === '[::]') throw new UsageError(`--host ${host} binds every interface: bind one address (default 127.0.0.1)`);
+  if (!token) throw new UsageError(`--host ${host} is not loopback: set ${tokenSource} so others cannot call the tools`);
 }

@@ -12,11 +12,15 @@ export function parseLogLevel(value: string | undefined, fallback: LogLevel = 'i
   return (LEVELS as readonly string[]).includes(v) ? (v as LogLevel) : fallback;
 }
 
-export function createStderrLogger(level: LogLevel = 'info', write: (line: string) => void = (l) => process.stderr.write(l)): Logger {
+export function createStderrLogger(
+  level: LogLevel = 'info',
+  write: (line: string) => void = (l) => process.stderr.write(l),
+  name = 'etcd-analyzer-mcp',
+): Logger {
   const min = LEVELS.indexOf(level);
   const at = (lvl: Exclude<LogLevel, 'silent'>) => (message: string) => {
     if (LEVELS.indexOf(lvl) < min) return;
-    write(`${new Date().toISOString()} [${lvl}] etcd-analyzer-mcp: ${redactSecrets(terminalSafe(message))}\n`);
+    write(`${new Date().toISOString()} [${lvl}] ${name}: ${redactSecrets(terminalSafe(message))}\n`);
   };
   return { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
