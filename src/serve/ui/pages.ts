@@ -43,6 +43,7 @@ export function renderPage(page: PageSpec): { html: string; csp: string } {
     <meta charset="UTF-8">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     <meta name="etcd-analyzer-view" content="${escapeHtml(page.view)}">
+    <link rel="icon" href="data:,">
     ${links}
     <title>${escapeHtml(page.title)}</title>
   </head>
