@@ -6,6 +6,7 @@
 #   PORT_OFFSET  added to every port (default 0): etcd m1 2379/2380/2381, m2 22379/22380/22381, m3 32379/32380/32381
 #   M1_PORT / M2_PORT / M3_PORT  a member's client port before the offset (peer +1, metrics +2); defaults as above
 #                (client/peer/metrics), node-exporter 9100, Prometheus 9090. Offset 1000 → Prometheus :10090.
+#                Prometheus also scrapes etcd-analyzer serve at 8080 (job analyzer-serve; down unless a test runs it).
 #   BED          state dir: data, logs, pids, env (default /tmp/etcd-analyzer-bed-$PORT_OFFSET)
 #   SCRAPE       Prometheus scrape interval (default 5s)
 #   M1_EXTRA / M2_EXTRA / M3_EXTRA   extra etcd flags for the 1st/2nd/3rd member, e.g. M3_EXTRA="--quota-backend-bytes=2097152"
@@ -23,6 +24,7 @@ WAIT_SECONDS=${WAIT_SECONDS:-60}
 H=127.0.0.1
 PROM_PORT=$((9090 + OFF))
 NODE_PORT=$((9100 + OFF))
+SERVE_PORT=$((8080 + OFF))
 PIDS=$BED/pids
 MEMBER_NAMES=${MEMBER_NAMES:-m1 m2 m3}
 if [ -n "${VARIANT:-}" ]; then
@@ -129,6 +131,11 @@ cat <<YML
   - job_name: prometheus
     static_configs:
       - targets: ['$H:$PROM_PORT']
+  # etcd-analyzer serve on SERVE_PORT, when a test starts it: its findings as metrics. The job name holds
+  # neither "etcd" nor "node", so the default selectors never take it for an etcd or node-exporter target.
+  - job_name: analyzer-serve
+    static_configs:
+      - targets: ['$H:$SERVE_PORT']
 YML
 } > "$BED/prom/prometheus.yml"
 
@@ -148,6 +155,7 @@ ETCD_ENDPOINTS=http://$H:$P1,http://$H:$P2,http://$H:$P3
 MEMBER_NAMES=$N1,$N2,$N3
 ETCDCTL_ENDPOINTS=$ENDPOINTS
 NODE_EXPORTER_URL=http://$H:$NODE_PORT
+SERVE_PORT=$SERVE_PORT
 ENV
 
 if [ "$WAIT_SECONDS" -gt 0 ]; then

@@ -30,8 +30,16 @@ export const BASE_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
 };
 
+/**
+ * JSON text with `<`, `>`, `&` and the JS line separators as \u escapes: the same value, but a response that is
+ * ever read as HTML (a mislabelled proxy, an old browser) carries no markup from outside values.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value ?? null).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  sendText(res, status, `${JSON.stringify(value)}\n`, 'application/json; charset=utf-8', headers);
+  sendText(res, status, `${safeJson(value)}\n`, 'application/json; charset=utf-8', headers);
 }
 
 export function sendText(res: ServerResponse, status: number, text: string, contentType: string, headers: Record<string, string> = {}): void {

@@ -1,7 +1,7 @@
 // Server-Sent Events for long runs: `text/event-stream`, a comment heartbeat so proxies and browsers keep the
 // stream open, and nothing written after the client went away.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BASE_HEADERS } from './http';
+import { BASE_HEADERS, safeJson } from './http';
 
 export interface SseStream {
   /** Sends one event; JSON-encoded data (a JSON text never contains a raw newline, so one `data:` line). */
@@ -37,7 +37,7 @@ export function openSse(res: ServerResponse, heartbeatMs = HEARTBEAT_MS): SseStr
     send(event, data) {
       if (closed || res.writableEnded) return;
       const name = event.replace(/[^A-Za-z0-9_-]/g, '');
-      res.write(`event: ${name}\ndata: ${JSON.stringify(data ?? null)}\n\n`);
+      res.write(`event: ${name}\ndata: ${safeJson(data)}\n\n`);
     },
     close() {
       if (closed && res.writableEnded) return;

@@ -113,6 +113,7 @@ export const historyTrendsAnalyzer: Analyzer<typeof inputSchema> = {
   topic: 'stored runs for a metric trend',
   needsPrometheus: false,
   recorded: false,
+  roles: ['trends'],
   keywords: { pattern: /\b(trend|trends|history|over time)\b/i, precedence: 90 },
   slash: { command: 'history', description: 'Trends over stored runs (metric=<id>, e.g. wal_fsync_duration)', followups: ['bottlenecks', 'report'] },
   ownTimeSpan: true,

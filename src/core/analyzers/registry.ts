@@ -38,7 +38,7 @@ export function analyzerFor(role: AnalyzerRole): Analyzer {
 }
 
 /** The roles faces rely on; the registry test checks each is held by exactly one analyzer. */
-export const ROLES: readonly AnalyzerRole[] = ['connection_check', 'cluster_status', 'dashboard', 'diagnosis', 'report', 'baseline'];
+export const ROLES: readonly AnalyzerRole[] = ['connection_check', 'cluster_status', 'dashboard', 'diagnosis', 'report', 'baseline', 'trends'];
 
 /** Analyzers that read Prometheus (the others read stored runs only). */
 export function needsPrometheus(name: string): boolean {

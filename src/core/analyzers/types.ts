@@ -77,7 +77,9 @@ export type AnalyzerRole =
   /** The full report, saved as a file. */
   | 'report'
   /** Now against a stored baseline: the history section of every saved report. */
-  | 'baseline';
+  | 'baseline'
+  /** One metric over stored runs: the server's history trends endpoint and page. */
+  | 'trends';
 
 export interface KeywordRoute {
   pattern: RegExp;

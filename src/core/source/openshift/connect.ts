@@ -6,6 +6,7 @@ import type { ClusterApi } from '../clusterApiTypes';
 import type { ClusterStatusProvider } from '../clusterStatusTypes';
 import { SourceError, type TlsOptions } from '../types';
 import { loadKubeTarget, type KubeTarget } from './kubeconfig';
+import { inClusterAvailable, inClusterTarget } from './inCluster';
 import { createKubeClient, type KubeClient } from './kubeClient';
 import { discoverPrometheusUrl } from './discovery';
 import { createKubeClusterApi } from './clusterApi';
@@ -54,7 +55,10 @@ function routeTls(target: KubeTarget): TlsOptions {
 }
 
 export async function connectOpenShift(opts: OpenShiftConnectOptions): Promise<OpenShiftConnection> {
-  const target = loadKubeTarget({ kubeconfig: opts.kubeconfig, context: opts.context, env: opts.env });
+  const env = opts.env ?? process.env;
+  // A named kubeconfig wins; else a pod's service account; else ~/.kube/config.
+  const inCluster = !opts.kubeconfig && !env.KUBECONFIG && inClusterAvailable(env);
+  const target = inCluster ? inClusterTarget(env) : loadKubeTarget({ kubeconfig: opts.kubeconfig, context: opts.context, env });
   const kube = createKubeClient(target);
   let prometheusUrl = (opts.prometheusUrl ?? '').trim();
   let prometheusFrom = 'given';
