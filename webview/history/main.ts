@@ -21,7 +21,6 @@ const vscode = getVsCodeApi<HistoryToHost, HistoryViewState>();
 let view: HistoryViewState = vscode.getState() ?? { days: 30 };
 let charts: ChartHandle[] = [];
 let renders = 0;
-let last: HistoryState | undefined;
 
 const spanButtons = new Map<HistorySpan, HTMLButtonElement>();
 const spanGroup = el('div', { class: 'range-group', role: 'group', 'aria-label': 'History span' });
@@ -190,7 +189,6 @@ function renderStatePanel(s: HistoryState): void {
 }
 
 function render(s: HistoryState): void {
-  last = s;
   charts.forEach((c) => c.destroy());
   charts = [];
   document.body.setAttribute('data-status', s.status);
@@ -226,5 +224,4 @@ onThemeChange(() => charts.forEach((c) => c.applyTheme()));
 
 markSpan();
 statusLine.textContent = 'Loading stored runs…';
-if (last) render(last);
 vscode.postMessage({ type: 'ready' });
