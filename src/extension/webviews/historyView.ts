@@ -51,6 +51,10 @@ export class HistoryViewProvider implements vscode.WebviewViewProvider, vscode.D
         const msg = parseHistoryMessage(raw);
         if (msg) void this.host.handle(msg, this.post).catch((err) => this.services.log.error(`history view: ${String(err)}`));
       }),
+      // Runs recorded while the view was hidden show when it comes back into view.
+      view.onDidChangeVisibility(() => {
+        if (view.visible) void this.refresh().catch((err) => this.services.log.error(`history view: ${String(err)}`));
+      }),
       view.onDidDispose(() => this.disposeView()),
     );
   }
