@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: system prerequisites (scripts/prereqs.sh), then type check, build, unit tests, the bad-input suite,
-# integration tests (against a fresh local test bed), the fault-injection suite (real faults on fresh local clusters,
-# about 20 minutes), then e2e (real editor) when its harness exists. Every stage runs even if an earlier one failed;
+# the serve face (on its own test bed), integration tests (against a fresh local test bed), the fault-injection
+# suite (real faults on fresh local clusters, about 20 minutes), then e2e (real editor) when its harness exists. Every stage runs even if an earlier one failed;
 # the last line is "N passed, N failed" summed over the stages (test counts where the runner prints them, else 1 per
 # stage).
 set -uo pipefail
@@ -49,6 +49,8 @@ stage unit node --import tsx --test --test-reporter=spec test/unit/*.test.ts
 # Bad inputs against an in-process fake Prometheus through the CLI, both MCP transports and the report renderer.
 stage badinput node --import tsx --test --test-concurrency=1 --test-reporter=spec test/badinput/*.test.ts
 stage browser node --import tsx --test --test-concurrency=1 --test-reporter=spec test/browser/*.test.ts
+# `etcd-analyzer serve` (REST, OpenAPI, /metrics scraped by the bed's Prometheus, in-cluster config) on its own bed.
+stage serve env TESTBED_PORT_OFFSET=7000 bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/serve/*.test.ts
 stage integration bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/integration/*.test.ts
 stage faults npm run --silent test:faults
 # The browser UI of `etcd-analyzer serve` (pages, chat, history) in headless Chromium against its own test bed

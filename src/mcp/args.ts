@@ -18,6 +18,21 @@ export interface McpArgs {
 export { UsageError } from '../core/util/usageError';
 import { UsageError } from '../core/util/usageError';
 
+/** The connection flags' usage lines, shared by the server commands (`mcp`, `serve`). */
+export const CONNECTION_USAGE = `Connection (flags win over ETCD_ANALYZER_* variables):
+  --prometheus URL       ETCD_ANALYZER_PROMETHEUS_URL
+  --token-file FILE      ETCD_ANALYZER_TOKEN_FILE (or ETCD_ANALYZER_TOKEN)
+  --ca-file FILE         ETCD_ANALYZER_CA_FILE
+  --insecure-skip-tls-verify   ETCD_ANALYZER_INSECURE_SKIP_TLS_VERIFY=1
+  --profile generic|openshift  ETCD_ANALYZER_PROFILE
+  --etcd-selector M      ETCD_ANALYZER_ETCD_SELECTOR
+  --node-selector M      ETCD_ANALYZER_NODE_SELECTOR
+  --etcd-endpoints LIST  ETCD_ANALYZER_ETCD_ENDPOINTS (comma list)
+  --history FILE         ETCD_ANALYZER_HISTORY (sqlite file: runs stored, history trends and baselines read)
+  --kubeconfig FILE, --kube-context NAME   (openshift profile)
+  --max-reply-mb N       ETCD_ANALYZER_MAX_REPLY_MB (largest Prometheus reply read, default 64)
+`;
+
 export const MCP_USAGE = `Usage: etcd-analyzer mcp [--http [--port 8001] [--host 127.0.0.1] [--mcp-token-file FILE]] [connection flags]
 
 Serves the 15 etcd analyzer tools over MCP: stdio by default (for editors and agents that spawn it),
@@ -32,19 +47,7 @@ Transport:
   --log-level LEVEL      trace|debug|info|warn|error|silent (default info; logs go to stderr)
   --thresholds FILE      JSON with threshold overrides (as for the CLI)
 
-Connection (flags win over ETCD_ANALYZER_* variables):
-  --prometheus URL       ETCD_ANALYZER_PROMETHEUS_URL
-  --token-file FILE      ETCD_ANALYZER_TOKEN_FILE (or ETCD_ANALYZER_TOKEN)
-  --ca-file FILE         ETCD_ANALYZER_CA_FILE
-  --insecure-skip-tls-verify   ETCD_ANALYZER_INSECURE_SKIP_TLS_VERIFY=1
-  --profile generic|openshift  ETCD_ANALYZER_PROFILE
-  --etcd-selector M      ETCD_ANALYZER_ETCD_SELECTOR
-  --node-selector M      ETCD_ANALYZER_NODE_SELECTOR
-  --etcd-endpoints LIST  ETCD_ANALYZER_ETCD_ENDPOINTS (comma list)
-  --history FILE         ETCD_ANALYZER_HISTORY (sqlite file for history trends and baselines)
-  --kubeconfig FILE, --kube-context NAME   (openshift profile)
-  --max-reply-mb N       ETCD_ANALYZER_MAX_REPLY_MB (largest Prometheus reply read, default 64)
-`;
+${CONNECTION_USAGE}`;
 
 const SECRET_FLAGS = ['--token', '--mcp-token', '--bearer-token'];
 

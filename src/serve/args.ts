@@ -4,8 +4,9 @@
 import { parseArgs } from 'node:util';
 import type { ConnectionFlags } from '../core/config/connection';
 import { CONNECTION_OPTIONS, connectionFlagsFrom } from '../core/config/connectionFlags';
-import { parseDuration } from '../core/util/duration';
+import { parseAnalysisDuration, parseDuration } from '../core/util/duration';
 import { UsageError } from '../core/util/usageError';
+import { CONNECTION_USAGE } from '../mcp/args';
 
 export { UsageError };
 
@@ -48,18 +49,9 @@ Server:
   --log-level LEVEL      trace|debug|info|warn|error|silent (default info; logs go to stderr)
   --thresholds FILE      JSON with threshold overrides (as for the CLI)
 
-Connection (flags win over ETCD_ANALYZER_* variables):
-  --prometheus URL       ETCD_ANALYZER_PROMETHEUS_URL
-  --token-file FILE      ETCD_ANALYZER_TOKEN_FILE (or ETCD_ANALYZER_TOKEN)
-  --ca-file FILE         ETCD_ANALYZER_CA_FILE
-  --insecure-skip-tls-verify   ETCD_ANALYZER_INSECURE_SKIP_TLS_VERIFY=1
-  --profile generic|openshift  ETCD_ANALYZER_PROFILE (openshift in a pod: the service account is used)
-  --etcd-selector M      ETCD_ANALYZER_ETCD_SELECTOR
-  --node-selector M      ETCD_ANALYZER_NODE_SELECTOR
-  --etcd-endpoints LIST  ETCD_ANALYZER_ETCD_ENDPOINTS (comma list)
-  --history FILE         ETCD_ANALYZER_HISTORY (sqlite file: runs are stored, trends and baselines read)
-  --kubeconfig FILE, --kube-context NAME   (openshift profile)
-  --max-reply-mb N       ETCD_ANALYZER_MAX_REPLY_MB (largest Prometheus reply read, default 64)
+${CONNECTION_USAGE}
+In a pod, --profile openshift uses the service account (token, CA, KUBERNETES_SERVICE_HOST) when no kubeconfig
+is named (docs/serve.md, deploy/).
 `;
 
 const SECRET_FLAGS = ['--token', '--serve-token', '--bearer-token', '--password'];
@@ -109,6 +101,13 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     if (everySeconds < MIN_EVERY_SECONDS) throw new UsageError(`--every ${values.every.slice(0, 20)} is too often: use ${MIN_EVERY_SECONDS}s or more (e.g. 5m)`);
   }
   if (values.window !== undefined && values.every === undefined) throw new UsageError('--window only applies with --every');
+  if (values.window !== undefined) {
+    try {
+      parseAnalysisDuration(values.window);
+    } catch (err) {
+      throw new UsageError(`--window: ${(err as Error).message}`);
+    }
+  }
   const grace = values['shutdown-grace'] === undefined ? 60 : Number(values['shutdown-grace']);
   if (!Number.isFinite(grace) || grace < 0 || grace > 3600) throw new UsageError('--shutdown-grace must be a number of seconds, 0..3600');
   return {
