@@ -230,7 +230,7 @@ test('chat: a slash command answers with no model; a free question streams the t
   await page.context().close();
 });
 
-test('the theme toggle switches light and dark whatever the system says, and the charts follow', async () => {
+test('the theme toggle switches light and dark whatever the system says', async () => {
   const { page, problems } = await open('/history', 'dark');
   await page.waitForSelector('body[data-status="ok"] #runs-table tbody tr', { timeout: 60_000 });
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -243,6 +243,20 @@ test('the theme toggle switches light and dark whatever the system says, and the
   await page.click('#theme-toggle'); // light → dark
   assert.equal(await bg(), 'rgb(13, 17, 23)');
   assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the CSP watch can fail: a script injected into a page is blocked and reported', async () => {
+  const { page, problems } = await open('/chat');
+  await page.waitForSelector('#chat-input');
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__ran = 1';
+    document.body.appendChild(s);
+  });
+  for (let i = 0; i < 50 && !problems.some((p) => p.includes('CSP violation')); i++) await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => (window as { __ran?: number }).__ran), undefined, 'the injected script did not run');
+  assert.ok(problems.some((p) => p.includes('CSP violation: script-src')), problems.join('; '));
   await page.context().close();
 });
 
