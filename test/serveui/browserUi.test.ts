@@ -28,6 +28,7 @@ type Browser = import('playwright-core').Browser;
 type Page = import('playwright-core').Page;
 
 let dir: string;
+let historyFile = '';
 let server: ChildProcess | undefined;
 let origin = '';
 let lm: ScriptedServer;
@@ -37,6 +38,35 @@ const notes: string[] = [];
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
   return { ...env, ...extra };
+}
+
+/** Starts the built server on a free port over the bed and the history file; resolves with its origin. */
+async function startServe(env: Record<string, string>): Promise<{ proc: ChildProcess; origin: string }> {
+  const proc = spawn(process.execPath, ['dist/cli.js', 'serve', '--port', '0', '--prometheus', PROM!, '--history', historyFile, ...(ENDPOINTS ? ['--etcd-endpoints', ENDPOINTS] : [])], {
+    env: cleanEnv(env),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 60_000);
+    proc.stderr!.on('data', (c: Buffer) => {
+      err += c.toString();
+      const m = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+  return { proc, origin: url };
+}
+
+async function stopServe(proc: ChildProcess | undefined): Promise<void> {
+  if (proc && proc.exitCode === null) {
+    proc.kill('SIGTERM');
+    await new Promise((r) => proc.once('exit', r));
+  }
 }
 
 before(async () => {
@@ -63,33 +93,17 @@ before(async () => {
     { toolCalls: [{ name: analyzerFor('diagnosis').name, arguments: { duration: '10m' } }] },
     { content: 'Scripted answer from the tool: {{lastTool}}' },
   ]);
-  server = spawn(process.execPath, ['dist/cli.js', 'serve', '--port', '0', '--prometheus', PROM, '--history', history, ...(ENDPOINTS ? ['--etcd-endpoints', ENDPOINTS] : [])], {
-    env: cleanEnv({ ETCD_ANALYZER_LM_BASE_URL: lm.baseURL, ETCD_ANALYZER_LM_MODEL: 'scripted', ETCD_ANALYZER_LM_API_KEY: 'test-key-not-secret' }),
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  origin = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 60_000);
-    server!.stderr!.on('data', (c: Buffer) => {
-      err += c.toString();
-      const m = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    server!.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
+  historyFile = history;
+  const started = await startServe({ ETCD_ANALYZER_LM_BASE_URL: lm.baseURL, ETCD_ANALYZER_LM_MODEL: 'scripted', ETCD_ANALYZER_LM_API_KEY: 'test-key-not-secret' });
+  server = started.proc;
+  origin = started.origin;
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   mkdirSync(SHOTS, { recursive: true });
 });
 
 after(async () => {
   await browser?.close().catch(() => undefined);
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server!.once('exit', r));
-  }
+  await stopServe(server);
   await lm?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
   for (const n of notes) console.log(`[serveui] ${n}`);
@@ -277,4 +291,31 @@ test('pages carry a strict CSP and the API refuses what the contract does not kn
   assert.equal((await fetch(`${origin}/ui/assets/..%2F..%2Fpackage.json`)).status, 404);
   const chat = await fetch(`${origin}/api/v1/ui/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '' }) });
   assert.equal(chat.status, 400);
+});
+
+test('under a bearer token: the pages load, their API calls need the token, which a page takes from #token= and keeps off the address bar', async () => {
+  const token = 'serveui-test-token-0123456789';
+  const guarded = await startServe({ ETCD_ANALYZER_SERVE_TOKEN: token });
+  try {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    let page = await ctx.newPage();
+    await page.goto(`${guarded.origin}/history`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('body[data-host-error="401"]', { timeout: 30_000 });
+    assert.equal(await page.locator('#runs-table').count(), 0, 'no data without the token');
+    await page.close();
+    // A new tab (a fragment change alone would not reload the page).
+    page = await ctx.newPage();
+    await page.goto(`${guarded.origin}/history#token=${token}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('body[data-status="ok"] #runs-table tbody tr', { timeout: 60_000 });
+    assert.equal(new URL(page.url()).hash, '', 'the token left the address bar');
+    // The tab keeps it: another page of the same server works without the fragment.
+    await page.goto(`${guarded.origin}/chat`, { waitUntil: 'domcontentloaded' });
+    await page.fill('#chat-input', '/help');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body[data-answered="1"]', { timeout: 30_000 });
+    assert.match((await page.locator('.chat-assistant').last().textContent()) ?? '', /\/status/);
+    await ctx.close();
+  } finally {
+    await stopServe(guarded.proc);
+  }
 });

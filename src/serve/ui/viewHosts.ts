@@ -34,7 +34,7 @@ export interface UiHosts {
 }
 
 /** Runs an analyzer (tracked like every serve run) without recording it: page refreshes must not fill history. */
-function runUnrecorded(deps: ServeDeps, name: string, input: unknown, signal: AbortSignal): Promise<AnalyzerResult> {
+function runUnrecorded(deps: ServeDeps, name: string, input: unknown, signal?: AbortSignal): Promise<AnalyzerResult> {
   return deps.runs.track(name, 'request', () => runAnalyzer(deps.engine.context(signal), name, input, { record: false }));
 }
 
@@ -59,7 +59,8 @@ export function createUiHosts(deps: ServeDeps): UiHosts {
     history: async () => deps.engine.history,
     thresholds,
     cluster,
-    compare: (input) => runUnrecorded(deps, analyzerFor('baseline').name, input, new AbortController().signal),
+    // The comparison outlives the request that pinned it (its result is kept for the next page load).
+    compare: (input) => runUnrecorded(deps, analyzerFor('baseline').name, input),
     memory: { get: () => memory, set: (v) => Object.assign(memory, v) },
     log: (line) => deps.log.warn(line),
   });
