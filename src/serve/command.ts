@@ -71,8 +71,8 @@ export async function runServeCommand(argv: string[]): Promise<number> {
       return undefined;
     });
     if (!server) return 1;
-    // Tests and wrappers read this line to find the port when --port 0 was used.
-    log.info(`serving on ${server.url}${token ? ' (bearer token required)' : ''} (metrics: ${engine.description})`);
+    // Tests and wrappers read this line to find the port when --port 0 was used: printed at every log level.
+    process.stderr.write(`etcd-analyzer serve: serving on ${server.url}${token ? ' (bearer token required)' : ''} (metrics: ${engine.description})\n`);
     const periodic = args.everySeconds ? startPeriodic(deps, { everyMs: args.everySeconds * 1000, window: args.window }) : undefined;
     log.info(`stopping: ${await stopped}`);
     // Stop accepting first, then let the running requests and the periodic run in flight finish.

@@ -12,7 +12,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Request body too large',
   415: 'Request body is not JSON',
   502: 'The data source failed: the body is the failed AnalyzerResult',
-  503: 'Not available in this server (e.g. history is off)',
+  503: 'Not available now: history is off in this server, or too many analyses are running (Retry-After)',
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

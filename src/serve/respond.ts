@@ -9,6 +9,12 @@ import type { RouteContext } from './router';
 import { runTool } from './runTool';
 import { openSse, wantsSse } from './sse';
 
+/**
+ * Runs in flight beyond which a new request is turned away (503, Retry-After): they all queue on the one source's
+ * 8-query cap anyway, and each holds its result in memory until answered.
+ */
+export const MAX_RUNS_IN_FLIGHT = 16;
+
 /** What a route sends for a finished run: a JSON value, or a document of some media type. */
 export type Rendered = { json: unknown } | { text: string; contentType: string };
 
@@ -38,6 +44,9 @@ export function validToolInput(tool: string, raw: unknown): Record<string, unkno
 
 export async function respondWithRun(ctx: RouteContext, tool: string, input: Record<string, unknown>, render: (r: AnalyzerResult) => Rendered): Promise<void> {
   const { res, deps, signal } = ctx;
+  if (deps.runs.size >= MAX_RUNS_IN_FLIGHT) {
+    throw new HttpError(503, `${deps.runs.size} analyses are already running`, 'retry in a few seconds', { 'Retry-After': '5' });
+  }
   if (wantsSse(ctx.req, ctx.query)) {
     const sse = openSse(res);
     sse.send('start', { tool, input });

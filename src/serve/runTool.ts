@@ -28,8 +28,12 @@ export async function runTool(deps: ServeDeps, name: string, input: unknown, opt
     const ctx = withProgress(deps.engine.context(opts.signal), name, t0, opts.onProgress);
     const result = await runAnalyzer(ctx, name, input);
     const durationMs = Date.now() - t0;
-    deps.log.info(`${name} → ${result.status} in ${durationMs} ms (${result.errors.length} errors, ${opts.origin})`);
-    deps.latest.offer({ tool: name, finishedAt: Date.now(), durationMs, result, origin: opts.origin });
+    if (opts.signal?.aborted) deps.log.info(`${name} stopped after ${durationMs} ms: ${String((opts.signal.reason as Error)?.message ?? 'aborted')}`);
+    else deps.log.info(`${name} → ${result.status} in ${durationMs} ms (${result.errors.length} errors, ${opts.origin})`);
+    // /metrics shows the cluster now: a run about one member or a past window would replace it with a part of it.
+    const given = (input ?? {}) as Record<string, unknown>;
+    const whole = !['member', 'start', 'end'].some((k) => given[k] !== undefined);
+    if (opts.origin === 'periodic' || whole) deps.latest.offer({ tool: name, finishedAt: Date.now(), durationMs, result, origin: opts.origin });
     return result;
   });
 }

@@ -57,9 +57,10 @@ export async function startServeServer(opts: ServeServerOptions): Promise<Runnin
       else res.end();
     });
   });
-  // Slow clients cannot hold sockets forever (headers) nor trickle a body for ever.
+  // Slow clients cannot hold sockets for ever: headers within 20 s, the whole request (not the answer: runs may
+  // take minutes) within 60 s.
   http.headersTimeout = 20_000;
-  http.requestTimeout = 0; // runs may take minutes; the body reader is bounded by size, the guard by headers
+  http.requestTimeout = 60_000;
   http.keepAliveTimeout = 5_000;
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -272,5 +272,10 @@ describe('serve: routing and guards', () => {
     assert.match(r.body, /^etcd_analyzer_last_run_timestamp_seconds\{tool="get_etcd_bottleneck_analysis"\} \d+/m);
     const findings = JSON.parse(d.body).findings as { rule: string; member: string }[];
     for (const f of findings) assert.match(r.body, new RegExp(`etcd_analyzer_finding\\{rule="${f.rule}",category="[a-z_]+",severity="(info|warning|critical)",member="${f.member.replace(/\./g, '\\.')}"\\} 1`));
+    // A run about one member is not the cluster's diagnosis: /metrics keeps the whole-cluster one.
+    const one = await post('/api/v1/tools/get_etcd_performance_deep_drive', { duration: '15m', member: 'm2' });
+    assert.equal(one.status, 200);
+    const again = await get('/metrics');
+    assert.match(again.body, /^etcd_analyzer_last_run_timestamp_seconds\{tool="get_etcd_bottleneck_analysis"\}/m);
   });
 });

@@ -112,6 +112,14 @@ describe('serve: failed calls never take the server down', () => {
     assert.doesNotMatch(m.body, /verdict="healthy"\} 1/);
   });
 
+  it('without --history the history routes say how to turn it on (503)', async () => {
+    for (const [method, path] of [['GET', '/api/v1/history/runs'], ['GET', '/api/v1/history/trends'], ['POST', '/api/v1/history/compare']]) {
+      const r = await rawRequest(`${srv.url}${path}`, { method });
+      assert.equal(r.status, 503, path);
+      assert.match(JSON.parse(r.body).error.hint, /--history FILE/);
+    }
+  });
+
   it('a client that goes away mid-run does not break the server', async () => {
     const http = await import('node:http');
     const u = new URL(srv.url);

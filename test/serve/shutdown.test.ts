@@ -68,4 +68,34 @@ describe('serve: graceful stop', () => {
       await srv.stop();
     }
   });
+
+  it('a client that goes away mid-run stops its run (the queries are aborted), and the server goes on', async () => {
+    const srv = await startServe(['--port', '0', '--prometheus', bedPromUrl()]);
+    try {
+      const u = new URL(srv.url);
+      await new Promise<void>((resolve, reject) => {
+        const req = request({ host: u.hostname, port: u.port, path: '/api/v1/report?stream=1', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+          res.on('data', (d: Buffer) => {
+            if (d.toString().includes('event: progress')) {
+              req.destroy();
+              resolve();
+            }
+          });
+        });
+        req.on('error', (e) => (e.message.includes('socket hang up') || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(e)));
+        req.end('{"format":"json","duration":"7d"}');
+      });
+      // Bounded: 400 polls × 25 ms for the run to end.
+      let inFlight = 1;
+      for (let i = 0; i < 400 && inFlight > 0; i++) {
+        inFlight = (JSON.parse((await rawRequest(`${srv.url}/api/v1/status`)).body) as { inFlight: unknown[] }).inFlight.length;
+        if (inFlight > 0) await new Promise((r) => setTimeout(r, 25));
+      }
+      assert.equal(inFlight, 0, 'the run ended');
+      assert.match(srv.stderr(), /generate_etcd_performance_report stopped after \d+ ms: the client went away/);
+      assert.equal((await rawRequest(`${srv.url}/healthz`)).status, 200);
+    } finally {
+      assert.equal(await srv.stop(), 0);
+    }
+  });
 });

@@ -36,7 +36,7 @@ export function reportRoutes(): Route[] {
         query: streamQuerySchema,
         body: reportRequestSchema,
         responses: { 'text/html': undefined, 'application/json': analyzerResultSchema, 'text/markdown': undefined, 'text/event-stream': undefined },
-        errors: [400, 413, 415, 502],
+        errors: [400, 413, 415, 502, 503],
       },
       handler: async (ctx) => {
         const raw = (await ctx.body()) ?? {};

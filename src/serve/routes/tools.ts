@@ -36,7 +36,7 @@ export function toolRoutes(): Route[] {
         query: streamQuerySchema,
         bodyJsonSchema: { anyOf: analyzers.map((a) => ({ title: a.name, ...toolInputJsonSchema(a.inputSchema) })) },
         responses: { 'application/json': analyzerResultSchema, 'text/event-stream': undefined },
-        errors: [400, 404, 413, 415, 502],
+        errors: [400, 404, 413, 415, 502, 503],
       },
       handler: async (ctx) => {
         const input = validToolInput(ctx.params.name, await ctx.body());
