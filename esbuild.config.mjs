@@ -58,7 +58,7 @@ const builds = [
     sourcemap: !production,
     sourcesContent: false,
     logLevel: 'warning',
-    entryPoints: ['webview/dashboard/main.ts', 'webview/report/main.ts', 'webview/reportFile/main.ts'].filter(existsSync),
+    entryPoints: ['webview/dashboard/main.ts', 'webview/report/main.ts', 'webview/reportFile/main.ts', 'webview/history/main.ts', 'webview/browserHost/main.ts', 'webview/chat/main.ts'].filter(existsSync),
     outdir: 'dist/webview',
     entryNames: '[dir]',
   },

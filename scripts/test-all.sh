@@ -55,6 +55,9 @@ stage browser node --import tsx --test --test-concurrency=1 --test-reporter=spec
 stage serve env TESTBED_PORT_OFFSET=7000 M3_PORT=12479 bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/serve/*.test.ts
 stage integration bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/integration/*.test.ts
 stage faults npm run --silent test:faults
+# The browser UI of `etcd-analyzer serve` (pages, chat, history) in headless Chromium against its own test bed
+# (offset 8700: 8000 is the bench's backfill Prometheus, which may still be up).
+stage serveui env TESTBED_PORT_OFFSET="${SERVEUI_TESTBED_PORT_OFFSET:-8700}" bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/serveui/*.test.ts
 if [ -f scripts/e2e/run.sh ]; then stage e2e npm run --silent test:e2e; fi
 
 echo "━━━ summary"

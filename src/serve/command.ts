@@ -15,6 +15,7 @@ import type { ServeDeps } from './deps';
 import { LatestDiagnosis } from './latest';
 import { startPeriodic } from './periodic';
 import { buildRouter } from './routes/index';
+import { registerUiRoutes } from './ui/routes';
 import { RunTracker } from './runs';
 import { SERVE_TOKEN_ENV, startServeServer } from './server';
 
@@ -57,7 +58,7 @@ export async function runServeCommand(argv: string[]): Promise<number> {
   };
   try {
     const server = await startServeServer({
-      router: buildRouter(),
+      router: buildRouter(registerUiRoutes),
       deps,
       log,
       host: args.host,

@@ -46,6 +46,10 @@ export const storedRunSchema = z.object({
   profile: z.string(),
   rangeStart: z.string(),
   rangeEnd: z.string(),
+  status: z.string().optional().describe("the run's result status (ok, partial, failed)"),
+  summary: z.string().optional(),
+  findings: z.number().int().optional().describe('how many findings the run stored'),
+  worstSeverity: z.enum(['critical', 'warning', 'info']).optional(),
 });
 export const runsListSchema = z.object({ runs: z.array(storedRunSchema) });
 

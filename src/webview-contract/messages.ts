@@ -4,6 +4,8 @@
 import type { DashboardRange, DashboardState } from '../core/report/dashboardTypes';
 import { DASHBOARD_RANGES } from '../core/report/dashboardTypes';
 import type { ReportModel } from '../core/report/modelTypes';
+import type { HistorySpan, HistoryState } from '../core/report/historyTypes';
+import { HISTORY_SPANS } from '../core/report/historyTypes';
 
 export type { DashboardRange, DashboardState, ReportModel };
 export { DASHBOARD_RANGES };
@@ -91,4 +93,46 @@ export function parseReportMessage(raw: unknown): ReportToHost | undefined {
   if (!isRecord(raw)) return undefined;
   if (raw.type === 'rendered') return parseRendered(raw);
   return raw.type === 'ready' ? { type: 'ready' } : undefined;
+}
+
+// ---- history page (VS Code History view and the browser's /history) ---------------------------------------------
+export type { HistoryState, HistorySpan, HistoryRunRow } from '../core/report/historyTypes';
+export { HISTORY_SPANS };
+
+/** Webview → host. `pinBaseline` compares the current window with that stored run; `unpinBaseline` drops it. */
+export type HistoryToHost =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'setDays'; days: HistorySpan }
+  | { type: 'pinBaseline'; runId: number }
+  | { type: 'unpinBaseline' }
+  | RenderedMessage;
+
+export type HostToHistory = { type: 'historyState'; state: HistoryState } | { type: 'historyLoading'; loading: boolean };
+
+/** What the history webview keeps with setState. */
+export interface HistoryViewState {
+  days: HistorySpan;
+}
+
+export function isHistorySpan(v: unknown): v is HistorySpan {
+  return typeof v === 'number' && (HISTORY_SPANS as readonly number[]).includes(v);
+}
+
+export function parseHistoryMessage(raw: unknown): HistoryToHost | undefined {
+  if (!isRecord(raw)) return undefined;
+  switch (raw.type) {
+    case 'rendered':
+      return parseRendered(raw);
+    case 'ready':
+    case 'refresh':
+    case 'unpinBaseline':
+      return { type: raw.type };
+    case 'setDays':
+      return isHistorySpan(raw.days) ? { type: 'setDays', days: raw.days } : undefined;
+    case 'pinBaseline':
+      return typeof raw.runId === 'number' && Number.isSafeInteger(raw.runId) && raw.runId > 0 ? { type: 'pinBaseline', runId: raw.runId } : undefined;
+    default:
+      return undefined;
+  }
 }

@@ -13,7 +13,7 @@ const ROOT = PROJECT_ROOT;
  * Faces, the views they feed and the scripts users run (demo, contributions). The engine's analyzers (and the report
  * model's one documented constant) may name analyzers; so may tests, benches and the fault suite, which pick what to measure.
  */
-const FACE_DIRS = ['src/extension', 'src/mcp', 'src/cli', 'src/webview-contract', 'webview', 'scripts'];
+const FACE_DIRS = ['src/extension', 'src/mcp', 'src/cli', 'src/webview-contract', 'webview', 'scripts', 'src/serve/ui'];
 const NOT_FACES = [join('scripts', 'bench'), join('scripts', 'faults')];
 
 test('no face names an analyzer', () => {

@@ -60,7 +60,14 @@ function windowOf(spec: ChartSpec, win?: TimeWindow): TimeWindow {
  * Appends a chart card (title + canvas, or a "no data" note) to `parent` and draws it.
  * The card must be in the document so the canvas has a width to decimate for.
  */
-export function mountChart(parent: HTMLElement, spec: ChartSpec, win?: TimeWindow, initialTheme?: ChartTheme): ChartHandle | undefined {
+export interface MountOptions {
+  /** Draw the target/alert guides even when the data stays far below them (history charts: "how far from the line"). */
+  alwaysGuides?: boolean;
+  /** Mark each point (history charts: one point per stored run, often only a few). */
+  points?: boolean;
+}
+
+export function mountChart(parent: HTMLElement, spec: ChartSpec, win?: TimeWindow, initialTheme?: ChartTheme, opts: MountOptions = {}): ChartHandle | undefined {
   const card = el('figure', { class: 'chart-card', 'data-chart': spec.id }, el('figcaption', null, spec.title));
   parent.appendChild(card);
   const box = el('div', { class: 'chart-box' });
@@ -85,14 +92,14 @@ export function mountChart(parent: HTMLElement, spec: ChartSpec, win?: TimeWindo
     label: spec.lines[i].label,
     data,
     borderWidth: 1.5,
-    pointRadius: 0,
+    pointRadius: opts.points ? 2 : 0,
     pointHoverRadius: 3,
     spanGaps: false,
     tension: 0,
   }));
   // Guides: the healthy target and the alert level, drawn only when the data comes near them.
   for (const [kind, value] of [['target', spec.warning], ['alert', spec.critical]] as const) {
-    if (value === undefined || !(peak >= value / 2)) continue;
+    if (value === undefined || !(opts.alwaysGuides || peak >= value / 2)) continue;
     datasets.push({
       eaKind: 'threshold',
       label: `${kind} ${formatValue(value, spec.unit)}`,
@@ -197,10 +204,10 @@ function paintConfig(datasets: LineDataset[], o: ChartOptions<'line'>, t: ChartT
 }
 
 /** Draws a set of charts into `grid` (cleared first) and returns their handles. */
-export function mountCharts(grid: HTMLElement, specs: readonly ChartSpec[], win?: TimeWindow): ChartHandle[] {
+export function mountCharts(grid: HTMLElement, specs: readonly ChartSpec[], win?: TimeWindow, opts?: MountOptions): ChartHandle[] {
   grid.replaceChildren();
   const theme = readChartTheme(); // one style read for all charts
-  return specs.map((s) => mountChart(grid, s, win, theme)).filter((h): h is ChartHandle => !!h);
+  return specs.map((s) => mountChart(grid, s, win, theme, opts)).filter((h): h is ChartHandle => !!h);
 }
 
 /**

@@ -26,6 +26,11 @@ export interface StoredRunInfo {
   profile: string;
   rangeStart: string;
   rangeEnd: string;
+  /** The run's result status, its summary and how many findings it stored (with the worst severity): the history page's run list. */
+  status?: string;
+  summary?: string;
+  findings?: number;
+  worstSeverity?: 'critical' | 'warning' | 'info';
 }
 
 export interface HistoryPort {

@@ -119,11 +119,16 @@ export function queryRuns(db: Database, f: RunFilter = {}): StoredRunInfo[] {
   const limit = Math.max(1, Math.min(f.limit ?? 1000, 1_000_000));
   const rows = all(
     db,
-    `SELECT id, started_at, tool, cluster, profile, range_start, range_end FROM runs
+    // Findings count and worst severity come from findings_run (indexed by run id): one probe per listed run.
+    `SELECT id, started_at, tool, cluster, profile, range_start, range_end, status, summary,
+       (SELECT COUNT(*) FROM findings f WHERE f.run_id = runs.id),
+       (SELECT MIN(CASE f.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END) FROM findings f WHERE f.run_id = runs.id)
+     FROM runs
      WHERE ${where.join(' AND ')} ORDER BY range_end DESC, id DESC LIMIT ${limit}`,
     params,
   );
-  return rows.map(([id, startedAt, tool, cluster, profile, rs, re]) => ({
+  const SEVERITY = ['critical', 'warning', 'info'] as const;
+  return rows.map(([id, startedAt, tool, cluster, profile, rs, re, status, summary, nFindings, worst]) => ({
     id: Number(id),
     startedAt: new Date(Number(startedAt)).toISOString(),
     tool: String(tool),
@@ -131,5 +136,9 @@ export function queryRuns(db: Database, f: RunFilter = {}): StoredRunInfo[] {
     profile: String(profile),
     rangeStart: new Date(Number(rs)).toISOString(),
     rangeEnd: new Date(Number(re)).toISOString(),
+    status: String(status),
+    summary: String(summary),
+    findings: Number(nFindings) || 0,
+    worstSeverity: worst === null || worst === undefined ? undefined : SEVERITY[Number(worst)],
   }));
 }

@@ -3,15 +3,18 @@ import type * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import { DashboardViewProvider } from './dashboardView';
 import { ReportPanelManager } from './reportPanel';
+import { HistoryViewProvider } from './historyView';
 
 export interface Webviews {
   reports: ReportPanelManager;
   dashboard: DashboardViewProvider;
+  history: HistoryViewProvider;
 }
 
 export function createWebviews(context: vscode.ExtensionContext, services: ExtensionServices): Webviews {
   const reports = new ReportPanelManager(services);
   const dashboard = new DashboardViewProvider(services, (range) => void reports.open({ duration: range }));
-  context.subscriptions.push(reports, dashboard);
-  return { reports, dashboard };
+  const history = new HistoryViewProvider(services);
+  context.subscriptions.push(reports, dashboard, history);
+  return { reports, dashboard, history };
 }

@@ -5,7 +5,7 @@ import type { ExtensionServices } from '../services';
 import type { OpenReportArgs } from './reportPanel';
 import type { Webviews } from './create';
 import type { ReportPanelState } from '../../webview-contract/messages';
-import { DASHBOARD_VIEW_ID, REPORT_VIEW_TYPE } from './ids';
+import { DASHBOARD_VIEW_ID, HISTORY_VIEW_ID, REPORT_VIEW_TYPE } from './ids';
 import { loadEngine } from '../loadEngine';
 
 /** Internal command (test mode only) returning what the views posted and drew; used by test/e2e/webviews.test.ts. */
@@ -24,6 +24,12 @@ export function registerWebviews(context: vscode.ExtensionContext, services: Ext
     vscode.window.registerWebviewViewProvider(DASHBOARD_VIEW_ID, {
       resolveWebviewView: (view) => get().dashboard.resolveWebviewView(view),
     }),
+    vscode.window.registerWebviewViewProvider(HISTORY_VIEW_ID, {
+      resolveWebviewView: (view) => get().history.resolveWebviewView(view),
+    }),
+    vscode.commands.registerCommand('etcdAnalyzer.openHistory', async () => {
+      await vscode.commands.executeCommand(`${HISTORY_VIEW_ID}.focus`);
+    }),
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         get().reports.restore(panel, state as ReportPanelState | undefined);
@@ -40,7 +46,7 @@ export function registerWebviews(context: vscode.ExtensionContext, services: Ext
   );
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(
-      vscode.commands.registerCommand(WEBVIEW_TEST_COMMAND, () => ({ dashboard: get().dashboard.snapshot(), report: get().reports.snapshot() })),
+      vscode.commands.registerCommand(WEBVIEW_TEST_COMMAND, () => ({ dashboard: get().dashboard.snapshot(), report: get().reports.snapshot(), history: get().history.snapshot() })),
     );
   }
   return { openReport: (a) => get().reports.open(a), refreshDashboard: () => get().dashboard.refresh() };
