@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { buildReportModel } from '../../src/core/report/model';
 import type { ReportModel } from '../../src/core/report/modelTypes';
 import { renderReportHtml, REPORT_SECTION_IDS } from '../../src/core/report/html/index';
-import { rootCauseChains } from '../../src/core/report/html/findings';
+import { rootCauseChains } from '../../src/core/report/view/rootCauseChains';
 import { buildNarrativePrompt, NARRATIVE_PROMPT_MAX_CHARS } from '../../src/core/report/narrative';
 import { clusterSlug, createFileReportWriter, writeReportFiles } from '../../src/core/report/saveReport';
 import { escapeHtml, jsonForScript } from '../../src/core/util/html';
