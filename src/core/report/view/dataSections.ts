@@ -71,25 +71,24 @@ export function historySection(m: ReportModel): Section {
   );
 }
 
-/** Failed queries with the hint of what to do: in the report's appendix and in every answer that had any. */
-export function failedQueriesGroup(failed: ReportModel['failedQueries']): Block {
-  if (!failed.length) return { kind: 'group', role: 'failed-queries', data: { part: 'failed-queries' }, children: [heading('Failed queries (0)'), para('Every query succeeded.')] };
-  return {
-    kind: 'group',
-    role: 'failed-queries',
-    data: { part: 'failed-queries' },
-    children: [
-      heading(`Failed queries (${failed.length})`),
-      {
-        kind: 'list',
-        ordered: true,
-        items: failed.map((q) => ({
-          runs: [badge('fail', q.kind), ' ', `${q.tool}${q.metric ? ` · ${q.metric}` : ''}: ${q.message}`],
-          children: [q.hint ? para(`What to do: ${q.hint}`, 'hint') : null, para([{ kind: 'code', text: q.query }])].filter((b): b is Block => !!b),
-        })),
-      },
-    ],
+/**
+ * Failed queries with the hint of what to do: in the report's appendix and in every answer that had any.
+ * `total`: how many failed when only some are passed (the rest are counted); `withQuery`: show the PromQL text.
+ */
+export function failedQueriesGroup(failed: ReportModel['failedQueries'], opts: { withQuery?: boolean; total?: number; level?: 3 | 4 } = {}): Block {
+  const total = opts.total ?? failed.length;
+  const title = heading(`Failed queries (${total})`, opts.level);
+  if (!failed.length) return { kind: 'group', role: 'failed-queries', data: { part: 'failed-queries' }, children: [title, para('Every query succeeded.')] };
+  const list: Block = {
+    kind: 'list',
+    ordered: true,
+    items: failed.map((q) => ({
+      runs: [badge('fail', q.kind), ' ', `${q.tool}${q.metric ? ` · ${q.metric}` : ''}: ${q.message}`],
+      children: [q.hint ? para(`What to do: ${q.hint}`, 'hint') : null, opts.withQuery === false ? null : para([{ kind: 'code', text: q.query }])].filter((b): b is Block => !!b),
+    })),
   };
+  const more = total > failed.length ? [para(`${total - failed.length} more failed quer${total - failed.length === 1 ? 'y' : 'ies'} in the report.`, 'note')] : [];
+  return { kind: 'group', role: 'failed-queries', data: { part: 'failed-queries' }, children: [title, list, ...more] };
 }
 
 export function appendixSection(m: ReportModel): Section {
