@@ -10,7 +10,7 @@ import { formatEvidence } from '../sectionText';
 import { formatStat, formatValue } from '../../util/units';
 import { truncateText } from '../../util/markdownEscape';
 import { SEVERITY_ORDER } from '../findingOrder';
-import { gradeKeyMetrics } from '../keyMetrics';
+import { gradeKeyMetrics, KEY_METRICS, pickStat } from '../keyMetrics';
 import { causesList, keyMetricsTable, unjudgedGroup } from './overviewSections';
 import { failedQueriesGroup } from './dataSections';
 import { badge, heading, para } from './parts';
@@ -102,16 +102,31 @@ function plainMetricRows(metrics: readonly MetricSummary[]): TableRow[] {
   return [...worst.values()].map(({ m, stat }) => ({ cells: [{ text: m.title }, { text: `${stat} ${formatStat(m, stat)}`, numeric: true }, { text: m.member }] }));
 }
 
+/** "WAL fsync p99 on m3": key metrics a member has no finite value for (said, never read as healthy). */
+function noDataLines(metrics: readonly MetricSummary[]): string[] {
+  const out: string[] = [];
+  for (const def of KEY_METRICS) {
+    for (const m of metrics) {
+      if (m.metric !== def.metric) continue;
+      const picked = pickStat(m, def.statistics);
+      if (picked && (picked.value === null || !Number.isFinite(picked.value))) out.push(`${def.title} on ${m.member}`);
+    }
+  }
+  return out;
+}
+
 function metricBlocks(r: AnalyzerResult, thresholds: Thresholds): Block[] {
   const graded = gradeKeyMetrics(r.metrics, thresholds);
   if (graded.length) {
     // The rows to act on in the table; the passing ones in one line, values kept (evidence, not just "fine").
     const flagged = graded.filter((k) => k.verdict !== 'pass');
     const passing = graded.filter((k) => k.verdict === 'pass');
+    const missing = noDataLines(r.metrics);
     return [
       heading('Key metrics against thresholds', 4),
       ...(flagged.length ? [keyMetricsTable(flagged)] : []),
       ...(passing.length ? [para(`Within the healthy target: ${passing.map((k) => `${k.title} ${formatValue(k.value, k.unit)}`).join(', ')}.`)] : []),
+      ...(missing.length ? [para(`No data (not judged): ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}.`)] : []),
     ];
   }
   const rows = plainMetricRows(r.metrics);
@@ -123,8 +138,7 @@ function metricBlocks(r: AnalyzerResult, thresholds: Thresholds): Block[] {
 
 function facts(r: AnalyzerResult): string {
   const range = r.range ? ` · window ${r.range.duration} (${r.range.start} → ${r.range.end})` : '';
-  const status = r.status === 'ok' ? '' : ` · status ${r.status}`;
-  return `${r.tool}${range}${status}`;
+  return `${r.tool}${range}`;
 }
 
 export function buildAnswerView(r: AnalyzerResult, opts: AnswerOptions = {}): AnswerView {
@@ -134,7 +148,7 @@ export function buildAnswerView(r: AnalyzerResult, opts: AnswerOptions = {}): An
     heading(r.title, 3),
     // With a diagnosis, its line already says what the summary would; without one the summary is the answer.
     ...(r.diagnosis ? [] : [para(truncateText(r.summary, 600))]),
-    para([{ kind: 'span', role: 'note', text: facts(r) }, ...(r.status === 'ok' ? [] : [' ', badge(r.status === 'failed' ? 'fail' : 'warn', r.status)])]),
+    para([{ kind: 'span', role: 'note', text: facts(r) }, ...(r.status === 'ok' ? [] : [' · status ', badge(r.status === 'failed' ? 'fail' : 'warn', r.status)])]),
     ...findingBlocks(r, opts.maxFindings ?? 5),
     ...metricBlocks(r, opts.thresholds ?? DEFAULT_THRESHOLDS),
   ];
