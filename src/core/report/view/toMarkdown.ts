@@ -75,7 +75,7 @@ export function blockMarkdown(b: Block): string {
     case 'charts':
       return `_${esc(`${b.charts.length} chart(s), drawn in the HTML report: ${b.charts.map((c) => c.title).join(', ')}.`)}_`;
     case 'card':
-      return [`#### ${runsMd(b.heading)}`, ...b.children.map(blockMarkdown)].join('\n\n');
+      return [`### ${runsMd(b.heading)}`, ...b.children.map(blockMarkdown)].join('\n\n');
     case 'group':
       return b.children.map(blockMarkdown).join('\n\n');
   }
