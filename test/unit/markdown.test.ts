@@ -52,7 +52,7 @@ test('renders title, summary, the worst member per key metric against its target
   assert.match(md, /^### WAL fsync latency/);
   assert.match(md, /p99 up to 34 ms on m2\./);
   // The lean answer: one row per key metric (the worst member against the target), not every member.
-  assert.match(md, /\| WAL fsync p99 \| 34 ms \| m2 \| 10 ms \| 1 s \| \*\*warn\*\* \|/);
+  assert.match(md, /\| WAL fsync p99 \| 34 ms \| m2 \| 10 ms \| \*\*warn\*\* \|/);
   assert.equal(md.split('\n').filter((l) => l.startsWith('| WAL')).length, 1);
   assert.match(md, /No data \(not judged\): WAL fsync p99 on m3\./);
   assert.match(md, /🟠 \*\*warning\*\* · disk · \*\*m2\*\*/);
@@ -87,10 +87,10 @@ test('escapes hostile member names everywhere they appear', () => {
   assert.doesNotMatch(md, /\*\*m1\*\*\|/);
   assert.doesNotMatch(md, /(?<!\\)\]\(http/);
   assert.ok(md.includes('\\*\\*m1\\*\\*\\|\\<img src=x onerror=alert(1)\\> # \\[link\\](http://evil)'), md);
-  // every table row still has exactly 7 unescaped pipes (6 columns)
+  // every table row still has exactly 6 unescaped pipes (5 columns)
   const rows = md.split('\n').filter((l) => l.startsWith('| WAL'));
   assert.equal(rows.length, 1);
-  for (const row of rows) assert.equal(row.replace(/\\\|/g, '').split('|').length - 1, 7, row);
+  for (const row of rows) assert.equal(row.replace(/\\\|/g, '').split('|').length - 1, 6, row);
 });
 
 test('escapeMarkdown neutralises line-start markers, control characters and keeps plain text readable', () => {

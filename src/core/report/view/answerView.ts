@@ -18,28 +18,35 @@ import { badge, heading, para } from './parts';
 export interface AnswerOptions {
   /** Thresholds the key metrics are graded against (default: the built-in ones). */
   thresholds?: Thresholds;
-  /** Findings listed in full; the rest are counted (default 5). */
+  /** Findings listed in full; the rest are counted (default: see findingBound). */
   maxFindings?: number;
 }
 
 const MAX_EVIDENCE = 1;
 const MAX_CAUSES = 3;
+/** Recommendations are cut to this length in the answer (the report has them whole). */
+const MAX_ADVICE = 200;
 const MAX_UNJUDGED = 6;
 const MAX_FAILED = 5;
 /** Without key metrics (an analyzer of other signals), a one-row-per-metric table of at most this many rows. */
 const MAX_PLAIN_METRICS = 12;
 const STAT_ORDER: Statistic[] = ['p99', 'p90', 'p50', 'avg', 'max', 'min', 'latest', 'increase', 'rate'];
 
-export const REPORT_POINTER = 'The full per-member table, the charts and every query are in the report (etcd-analyzer report, or "Open report" in VS Code).';
+export const REPORT_POINTER = 'The full per-member table, the charts and every query are in the report (etcd-analyzer report, or the Open Report button in VS Code).';
 
 function diagnosisBlocks(r: AnalyzerResult): Block[] {
   const d = r.diagnosis;
   if (!d) return [];
   const out: Block[] = [{ kind: 'callout', health: d.verdict, text: diagnosisLine(d) }];
   const shown = d.incidents.filter((i) => i.severity !== 'info');
-  if (shown.length > 1) out.push(causesList(d, MAX_CAUSES)!);
-  // One cause: its headline is the line above; add how sure it is, what it explains and what to do.
-  else if (shown.length === 1) out.push(para([{ kind: 'span', role: 'note', text: incidentNote(shown[0]) }, ` → ${truncateText(shown[0].recommendation, 300)}`]));
+  const first = shown[0];
+  if (first && first.headline === d.headline) {
+    // The line above is this cause's headline: add how sure it is, what it explains and what to do, then the others.
+    out.push(para([{ kind: 'span', role: 'note', text: incidentNote(first) }, ` → ${truncateText(first.recommendation, MAX_ADVICE)}`]));
+    if (shown.length > 1) out.push(para('Other causes:'), causesList({ ...d, incidents: shown.slice(1) }, MAX_CAUSES - 1, MAX_ADVICE)!);
+  } else if (shown.length) {
+    out.push(causesList(d, MAX_CAUSES, MAX_ADVICE)!);
+  }
   if (shown.length > MAX_CAUSES) out.push(para(`${shown.length - MAX_CAUSES} more cause(s) are in the report.`, 'note'));
   const unjudged = unjudgedGroup(d.unjudged.length > MAX_UNJUDGED ? { ...d, unjudged: d.unjudged.slice(0, MAX_UNJUDGED) } : d);
   if (unjudged) {
@@ -55,8 +62,8 @@ function findingItem(f: Finding, said: Set<string>): ListItem {
   const ev = f.evidence.slice(0, MAX_EVIDENCE).map((e) => formatEvidence({ ...e, note: undefined })).join('; ');
   const more = f.evidence.length > MAX_EVIDENCE ? ` (+${f.evidence.length - MAX_EVIDENCE} more)` : '';
   const lines: ListItem[] = [];
-  if (ev) lines.push({ runs: [`Evidence: ${truncateText(ev, 400)}${more}`] });
-  if (f.recommendation) lines.push({ runs: [said.has(f.recommendation) ? 'Do: as above.' : `Do: ${truncateText(f.recommendation, 240)}`] });
+  if (ev) lines.push({ runs: [`Evidence: ${truncateText(ev, MAX_ADVICE)}${more}`] });
+  if (f.recommendation) lines.push({ runs: [said.has(f.recommendation) ? 'Do: as above.' : `Do: ${truncateText(f.recommendation, MAX_ADVICE)}`] });
   else if (f.rootCause) lines.push({ runs: [`Root cause: ${truncateText(f.rootCause, 400)}`] });
   if (f.recommendation) said.add(f.recommendation);
   return {
@@ -124,7 +131,7 @@ function metricBlocks(r: AnalyzerResult, thresholds: Thresholds): Block[] {
     const missing = noDataLines(r.metrics);
     return [
       heading('Key metrics against thresholds', 4),
-      ...(flagged.length ? [keyMetricsTable(flagged)] : []),
+      ...(flagged.length ? [keyMetricsTable(flagged, { alertLevel: false })] : []),
       ...(passing.length ? [para(`Within the healthy target: ${passing.map((k) => `${k.title} ${formatValue(k.value, k.unit)}`).join(', ')}.`)] : []),
       ...(missing.length ? [para(`No data (not judged): ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}.`)] : []),
     ];
@@ -141,6 +148,12 @@ function facts(r: AnalyzerResult): string {
   return `${r.tool}${range}`;
 }
 
+/** Five findings, fewer when causes already lead the answer (each cause has its recommendation up there). */
+function findingBound(r: AnalyzerResult): number {
+  const causes = r.diagnosis?.incidents.filter((i) => i.severity !== 'info').length ?? 0;
+  return causes >= 2 ? 3 : causes === 1 ? 4 : 5;
+}
+
 export function buildAnswerView(r: AnalyzerResult, opts: AnswerOptions = {}): AnswerView {
   const failed = r.errors.map((e) => ({ ...e, tool: r.tool }));
   const blocks: Block[] = [
@@ -149,7 +162,7 @@ export function buildAnswerView(r: AnalyzerResult, opts: AnswerOptions = {}): An
     // With a diagnosis, its line already says what the summary would; without one the summary is the answer.
     ...(r.diagnosis ? [] : [para(truncateText(r.summary, 600))]),
     para([{ kind: 'span', role: 'note', text: facts(r) }, ...(r.status === 'ok' ? [] : [' · status ', badge(r.status === 'failed' ? 'fail' : 'warn', r.status)])]),
-    ...findingBlocks(r, opts.maxFindings ?? 5),
+    ...findingBlocks(r, opts.maxFindings ?? findingBound(r)),
     ...metricBlocks(r, opts.thresholds ?? DEFAULT_THRESHOLDS),
   ];
   if (failed.length) {

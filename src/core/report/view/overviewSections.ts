@@ -6,6 +6,7 @@ import { formatValue } from '../../util/units';
 import { countBadges, VERDICT_TEXT } from '../sectionText';
 import { incidentNote, unjudgedLine } from '../../diagnosis/text';
 import { badge, empty, formatUtc, heading, num, para, section } from './parts';
+import { truncateText } from '../../util/markdownEscape';
 
 export function headerMeta(m: ReportModel, generator: string): ReportView['meta'] {
   const meta = m.meta;
@@ -22,13 +23,16 @@ export function headerMeta(m: ReportModel, generator: string): ReportView['meta'
   return items.filter(([, v]) => v).map(([key, value]) => ({ key, field: key.toLowerCase().replace(/ /g, '-'), value: value as string }));
 }
 
-/** The causes to look at, each with its one recommendation (the diagnosis's incidents, info left out). */
-export function causesList(d: Diagnosis | undefined, max = 5): Block | null {
+/**
+ * The causes to look at, each with its one recommendation (the diagnosis's incidents, info left out).
+ * `recommendationChars`: cut each recommendation to this length (the lean answer; the report has them whole).
+ */
+export function causesList(d: Diagnosis | undefined, max = 5, recommendationChars = Infinity): Block | null {
   const causes = d?.incidents.filter((i) => i.severity !== 'info').slice(0, max) ?? [];
   if (!causes.length) return null;
   const items: ListItem[] = causes.map((i) => ({
     runs: [badge(i.severity, i.severity), ' ', i.headline, ' ', { kind: 'span', role: 'note', text: incidentNote(i) }],
-    children: [para(`→ ${i.recommendation}`, 'do')],
+    children: [para(`→ ${truncateText(i.recommendation, recommendationChars)}`, 'do')],
     data: { incident: i.id, severity: i.severity },
   }));
   return { kind: 'list', ordered: true, role: 'priorities incidents', items };
@@ -75,22 +79,26 @@ export function summarySection(m: ReportModel): Section {
 /** Column titles of the key-metrics table (the report's and the answer's). */
 export const KEY_METRIC_COLUMNS = ['Metric', 'Worst value', 'Where', 'Healthy target', 'Alert level', 'Verdict'];
 
-export function keyMetricRow(r: KeyMetricRow): TableRow {
+/** One row per key metric: its worst member's value against the healthy target (and the alert level, in the report). */
+export function keyMetricsTable(rows: readonly KeyMetricRow[], opts: { alertLevel?: boolean } = {}): Block {
+  const alert = opts.alertLevel !== false;
   return {
-    cells: [
-      { text: r.title },
-      num(formatValue(r.value, r.unit)),
-      { text: r.member },
-      num(formatValue(r.warning, r.unit)),
-      num(formatValue(r.critical, r.unit)),
-      { text: VERDICT_TEXT[r.verdict], badge: r.verdict },
-    ],
-    data: { verdict: r.verdict, metric: r.metric },
+    kind: 'table',
+    columns: KEY_METRIC_COLUMNS.filter((c) => alert || c !== 'Alert level'),
+    rows: rows.map(
+      (r): TableRow => ({
+        cells: [
+          { text: r.title },
+          num(formatValue(r.value, r.unit)),
+          { text: r.member },
+          num(formatValue(r.warning, r.unit)),
+          ...(alert ? [num(formatValue(r.critical, r.unit))] : []),
+          { text: VERDICT_TEXT[r.verdict], badge: r.verdict },
+        ],
+        data: { verdict: r.verdict, metric: r.metric },
+      }),
+    ),
   };
-}
-
-export function keyMetricsTable(rows: readonly KeyMetricRow[]): Block {
-  return { kind: 'table', columns: KEY_METRIC_COLUMNS, rows: rows.map(keyMetricRow) };
 }
 
 export function keyMetricsSection(m: ReportModel): Section {
