@@ -10,8 +10,6 @@ export interface Attrs {
   role?: string;
   scope?: string;
   colspan?: string;
-  /** Only in-page `#anchor` links (viewToDom checks the target). */
-  href?: string;
   /** data-* and aria-* attributes, set with setAttribute (values are text). */
   [attr: `data-${string}` | `aria-${string}`]: string | undefined;
 }
