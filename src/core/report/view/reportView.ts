@@ -19,6 +19,16 @@ export interface ReportViewOptions {
 /** Section ids in reading order, the header first (tests check every one is present). */
 export const REPORT_SECTION_IDS = ['header', 'summary', 'key-metrics', 'members', 'charts', 'bottlenecks', 'recommendations', 'history', 'appendix'] as const;
 
+/** Short names in the table of contents where a section's heading is long. */
+const TOC_TITLES: Record<string, string> = {
+  summary: 'Summary',
+  'ai-analysis': 'AI analysis',
+  'key-metrics': 'Key metrics',
+  members: 'Members',
+  bottlenecks: 'Bottlenecks',
+  history: 'History',
+};
+
 export function buildReportView(model: ReportModel, opts: ReportViewOptions = {}): ReportView {
   const narrative = opts.narrative?.text.trim() ? narrativeSection(opts.narrative.text, opts.narrative.model) : undefined;
   const sections = [
@@ -32,11 +42,10 @@ export function buildReportView(model: ReportModel, opts: ReportViewOptions = {}
     historySection(model),
     appendixSection(model),
   ];
-  const short: Record<string, string> = { summary: 'Summary', 'key-metrics': 'Key metrics', members: 'Members', bottlenecks: 'Bottlenecks', 'ai-analysis': 'AI analysis' };
   return {
     title: model.meta.title,
     meta: headerMeta(model, opts.generator ?? 'etcd Performance Analyzer'),
-    toc: sections.map((s) => ({ id: s.id, title: short[s.id] ?? s.title.replace(/^Comparison with history$/, 'History') })),
+    toc: sections.map((s) => ({ id: s.id, title: TOC_TITLES[s.id] ?? s.title })),
     sections,
   };
 }
