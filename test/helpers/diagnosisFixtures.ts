@@ -1,37 +1,17 @@
 // Synthetic metric summaries of a healthy 3-member cluster (m1..m3 on nodes n1..n3), to be bent one signal at a time
 // into each fault the diagnosis must recognise. Values are typical of the local test bed under light load.
-import type { MetricCategory, MetricSummary, Scope, Statistic, Unit } from '../../src/core/types';
-
-const META: Record<string, { unit: Unit; scope: Scope; category: MetricCategory }> = {
-  member_up: { unit: 'bool', scope: 'member', category: 'general' },
-  wal_fsync_duration: { unit: 'seconds', scope: 'member', category: 'wal_fsync' },
-  backend_commit_duration: { unit: 'seconds', scope: 'member', category: 'backend_commit' },
-  process_cpu_percent: { unit: 'percent', scope: 'member', category: 'general' },
-  node_cpu_percent: { unit: 'percent', scope: 'node', category: 'general' },
-  node_iowait_percent: { unit: 'percent', scope: 'node', category: 'disk' },
-  peer_rtt: { unit: 'seconds', scope: 'pair', category: 'network' },
-  peer_sent_failures_rate: { unit: 'per_second', scope: 'pair', category: 'network' },
-  peer_received_failures_rate: { unit: 'per_second', scope: 'pair', category: 'network' },
-  has_leader: { unit: 'bool', scope: 'member', category: 'general' },
-  leader_changes: { unit: 'count', scope: 'member', category: 'general' },
-  process_uptime_seconds: { unit: 'seconds', scope: 'member', category: 'general' },
-  proposals_failed_rate: { unit: 'per_second', scope: 'member', category: 'general' },
-  db_quota_percent: { unit: 'percent', scope: 'member', category: 'general' },
-  db_size_bytes: { unit: 'bytes', scope: 'member', category: 'general' },
-  db_in_use_bytes: { unit: 'bytes', scope: 'member', category: 'general' },
-  db_quota_bytes: { unit: 'bytes', scope: 'member', category: 'general' },
-  db_fragmentation_ratio: { unit: 'ratio', scope: 'member', category: 'general' },
-  grpc_unary_duration: { unit: 'seconds', scope: 'member', category: 'grpc' },
-  grpc_failure_ratio: { unit: 'ratio', scope: 'member', category: 'grpc' },
-};
+import type { MetricSummary, Statistic } from '../../src/core/types';
+import { getMetric } from '../../src/core/metrics/catalog';
 
 export const MEMBERS = ['m1', 'm2', 'm3'];
 const NODE: Record<string, string> = { m1: 'n1', m2: 'n2', m3: 'n3' };
 const MB = 1024 ** 2;
 
 export function row(metric: string, member: string, stats: Partial<Record<Statistic, number | null>>, extra: Partial<MetricSummary> = {}): MetricSummary {
-  const meta = META[metric];
-  if (!meta) throw new Error(`fixture metric ${metric} unknown`);
+  // Unit, scope and category as the metric catalog defines them, so the fixture cannot drift from the real rows.
+  const def = getMetric(metric);
+  if (!def) throw new Error(`fixture metric ${metric} is not in the metric catalog`);
+  const meta = { unit: def.unit, scope: def.scope, category: def.category };
   const node = meta.scope === 'node' ? member : meta.scope === 'pair' ? NODE[member.split('→')[0]] : NODE[member];
   return { metric, title: metric, member, ...(node ? { node } : {}), stats, ...meta, ...extra };
 }

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { buildReportModel } from '../../src/core/report/model';
 import type { ReportModel } from '../../src/core/report/modelTypes';
 import { renderReportHtml, REPORT_SECTION_IDS } from '../../src/core/report/html/index';
-import { rootCauseChains } from '../../src/core/report/html/findings';
+import { rootCauseChains } from '../../src/core/report/view/rootCauseChains';
 import { buildNarrativePrompt, NARRATIVE_PROMPT_MAX_CHARS } from '../../src/core/report/narrative';
 import { clusterSlug, createFileReportWriter, writeReportFiles } from '../../src/core/report/saveReport';
 import { escapeHtml, jsonForScript } from '../../src/core/util/html';
@@ -212,7 +212,10 @@ describe('saving the report', () => {
       assert.equal(saved.html, path.join(dir, 'sub', names[0]));
       assert.match(fs.readFileSync(saved.html!, 'utf8'), /^<!DOCTYPE html>/);
       assert.equal(JSON.parse(fs.readFileSync(saved.json!, 'utf8')).tool, 'generate_etcd_performance_report');
-      assert.match(fs.readFileSync(saved.md!, 'utf8'), /^### /);
+      // The saved markdown is the whole report (the same sections as the HTML file), not the chat answer.
+      const md = fs.readFileSync(saved.md!, 'utf8');
+      assert.match(md, /^# etcd performance report\n/);
+      for (const title of ['Executive summary', 'Key metrics against thresholds', 'Per-member comparison', 'Bottleneck analysis', 'Appendix']) assert.ok(md.includes(`\n## ${title}\n`), title);
 
       const writer = createFileReportWriter(path.join(dir, 'w'), { assets: FAKE_ASSETS, formats: ['html'] });
       const { path: p } = await writer.write(result);

@@ -12,7 +12,9 @@ import {
 } from '../../src/webview-contract/messages';
 import { getVsCodeApi } from '../shared/vscodeApi';
 import { append, button, el } from '../shared/dom';
-import { formatClock, formatEvidence, formatValue } from '../shared/format';
+import { formatClock, formatValue } from '../shared/format';
+import { blockNode } from '../shared/viewToDom';
+import { findingsListView } from '../../src/core/report/view/findingsList';
 import { mountCharts, warmUpCharts, type ChartHandle } from '../shared/charts';
 import { onThemeChange } from '../shared/theme';
 
@@ -111,24 +113,9 @@ function renderFindings(s: DashboardState): void {
     return;
   }
   // One line per finding; the evidence opens on demand (a narrow sidebar cannot show it all).
-  const items = s.findings.map((f) =>
-    el(
-      'li',
-      { class: `finding severity-${f.severity}`, 'data-finding': f.id },
-      el(
-        'details',
-        null,
-        el('summary', null, el('span', { class: `badge badge-${f.severity}` }, f.severity), ' ', el('span', { class: 'finding-title' }, f.title)),
-        f.evidence.length ? el('ul', { class: 'evidence' }, ...f.evidence.map((e) => el('li', null, formatEvidence(e)))) : null,
-      ),
-    ),
-  );
-  findingsBox.replaceChildren(
-    el('h2', null, `Findings (${s.findings.length})`),
-    items.length
-      ? el('ul', { class: 'findings', id: 'findings-list' }, ...items)
-      : el('p', { class: 'empty' }, s.diagnosis?.verdict === 'unknown' ? 'No findings, but not every signal could be judged (see "Not judged").' : 'No findings: every evaluated metric is within its healthy target.'),
-  );
+  const list = blockNode(findingsListView(s.findings, s.diagnosis?.verdict === 'unknown'));
+  if (s.findings.length) list.id = 'findings-list';
+  findingsBox.replaceChildren(el('h2', null, `Findings (${s.findings.length})`), list);
 }
 
 function renderDiagnosis(s: DashboardState): void {

@@ -3,7 +3,7 @@
 import type { HostToReport, ReportPanelState, ReportToHost } from '../../src/webview-contract/messages';
 import { getVsCodeApi } from '../shared/vscodeApi';
 import { el } from '../shared/dom';
-import { renderReport, type RenderedReport } from '../shared/reportView';
+import { renderReport, type RenderedReport } from './render';
 import { warmUpCharts } from '../shared/charts';
 import { onThemeChange } from '../shared/theme';
 

@@ -1,13 +1,5 @@
 // Formatting shared with the markdown and HTML reports, so numbers read the same everywhere.
 export { formatValue } from '../../src/core/util/units';
-export { formatEvidence } from '../../src/core/report/sectionText';
-
-export function formatTime(iso: string | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return d.toLocaleString(undefined, { hour12: false });
-}
 
 /** `14:05:09` local time. Hand-made: the first toLocaleTimeString call loads ICU data (~15–30 ms in a fresh page). */
 export function formatClock(iso: string | undefined): string {

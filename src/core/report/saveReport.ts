@@ -8,13 +8,11 @@ import type { ReportWriter } from '../analyzers/types';
 import { writeFileAtomic } from '../util/atomicWrite';
 import { buildReportModel, type ReportMetaInput } from './model';
 import type { ReportModel } from './modelTypes';
-import { renderResultMarkdown } from './markdown';
+import { renderReportMarkdown } from './markdown';
 import { renderReportHtml, type ReportHtmlOptions } from './html/index';
 import { redactUrl } from '../util/redact';
 import { checkDirTarget, checkFileTarget } from '../util/safePath';
 
-/** A written report is a file to keep, not a chat turn: generous markdown cap. */
-const MARKDOWN_MAX_CHARS = 500_000;
 /** Reports are documents to open and share (a browser, a colleague): ordinary file permissions, unlike history. */
 const REPORT_FILE_MODE = 0o644;
 
@@ -58,10 +56,6 @@ export function reportBaseName(model: ReportModel): string {
   return `etcd-report-${clusterSlug(model.meta.cluster)}-${fileTimestamp(model.meta.generatedAt)}`;
 }
 
-function markdownOf(results: readonly AnalyzerResult[]): string {
-  return results.map((r) => renderResultMarkdown(r, { maxChars: MARKDOWN_MAX_CHARS })).join('\n\n---\n\n');
-}
-
 /** Renders and writes the report files into `dir` (created when missing). Returns the paths written and the model. */
 export async function writeReportFiles(
   dir: string,
@@ -85,7 +79,7 @@ export async function writeReportFiles(
   };
   write('html', () => renderReportHtml(model, opts));
   write('json', () => `${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
-  write('md', () => markdownOf(results));
+  write('md', () => renderReportMarkdown(model, opts));
   await Promise.all(jobs);
   return out;
 }

@@ -1,16 +1,8 @@
-// CSS only the standalone file needs, on top of media/webview.css + media/report.css: the table of contents, the
-// AI section, the no-JS chart placeholders, and print (A4 pages, page breaks, light colours, charts two per row).
+// CSS only the standalone file needs, on top of media/webview.css + media/report.css (which style the sections
+// the panel shows too): the no-JS chart placeholders, and print (A4 pages, page breaks, light colours, charts two per row).
 export const FILE_CSS = `
 .report { max-width: 1100px; }
-.toc { font-size: 0.92em; margin: 0.6em 0; }
-.toc ol { display: flex; flex-wrap: wrap; gap: 2px 14px; padding: 0; margin: 0; list-style: none; }
-.toc a { text-decoration: none; }
 .chart-card .chart-empty { min-height: 2em; }
-.chains .chain-list { padding-left: 1.2em; }
-.chains .effects { list-style: none; padding-left: 1em; margin: 0.2em 0 0.5em; }
-.ai-text { border-left: 3px solid var(--ea-info); padding: 2px 10px; }
-.ai-label { font-style: italic; }
-.charts-problem { color: var(--ea-warn); }
 .report-footer { margin-top: 2em; color: var(--ea-muted); font-size: 0.85em; }
 /* Printing: always light, whatever the screen scheme (the chart script sets data-print before drawing for paper). */
 html body[data-print] {

@@ -52,8 +52,3 @@ export function list(kids: readonly Child[]): SafeHtml {
 export function frag(...kids: Child[]): SafeHtml {
   return new SafeHtml(children(kids));
 }
-
-/** A value for an id/fragment link built from data: keeps [A-Za-z0-9_-], replaces the rest (ids need no escaping then). */
-export function anchorId(prefix: string, value: string): string {
-  return `${prefix}-${value.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`)}`;
-}
