@@ -1,9 +1,9 @@
-// Screenshots of the webviews in the real editor, for reviewers: the dashboard in a light and a dark theme, and
-// the report panel, saved as PNGs. Run after the mocha suite while code-server is still up (scripts/e2e/run.sh):
+// Screenshots of the webviews in the real editor, for reviewers: the dashboard in a light and a dark theme, the
+// report panel, and the Chat view answering `@etcd /bottlenecks` (light and dark), saved as PNGs. Run after the mocha suite while code-server is still up (scripts/e2e/run.sh):
 //   node scripts/e2e/screenshots.cjs <origin> <workspaceDir> <extensionDir> <outDir> [chromium]
 // Loads the extension from <extensionDir> (extensionDevelopmentPath), switches themes by writing
 // workbench.colorTheme into the workspace settings (restored afterwards), runs the palette commands and waits until
-// the webview has drawn its charts. Exit code 0 when all three PNGs were written.
+// the webview has drawn its charts. Exit code 0 when all five PNGs were written.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -32,6 +32,44 @@ async function widenSidebar(page, width) {
 }
 
 const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
+
+/** The query the Chat-view pictures show; answered by @etcd without a language model (a slash command). */
+const CHAT_QUERY = '@etcd /bottlenecks 15m';
+
+/**
+ * Asks @etcd in a chat editor (the whole editor area: the headline is readable) and waits until its answer has
+ * finished rendering, i.e. the response row is no longer loading and shows the answer's buttons.
+ */
+async function askInChatEditor(page, runCommand, lap) {
+  await runCommand('Chat: New Chat Editor');
+  const input = page.locator('.interactive-session:visible .interactive-input-part .monaco-editor').last();
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  await input.click();
+  // Typed in parts: after "@etcd " and "/bottlenecks " the completion list is closed again by the space.
+  await page.keyboard.type(CHAT_QUERY, { delay: 40 });
+  await page.waitForTimeout(500);
+  if (await page.locator('.suggest-widget.visible').isVisible().catch(() => false)) await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  lap(`asked "${CHAT_QUERY}"`);
+  const done = page.locator('.interactive-item-container.interactive-response:not(.chat-response-loading)', { hasText: 'Open Dashboard' });
+  await done.last().waitFor({ state: 'visible', timeout: 180_000 });
+  lap('answer rendered');
+}
+
+/** The chat list scrolls along with the answer; back to its top so the question and the answer's first lines show. */
+async function scrollChatToTop(page) {
+  const list = page.locator('.interactive-session:visible .interactive-list').last();
+  const box = await list.boundingBox();
+  if (!box) throw new Error('no chat list');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 20; i++) await page.mouse.wheel(0, -2000);
+  await page.mouse.move(box.x + box.width - 4, box.y + box.height - 4); // off the text: no hover toolbar over the answer
+}
+
+/** Waits until the workbench itself wears the theme (`vs` light, `vs-dark` dark) after a settings change. */
+async function waitForWorkbenchTheme(page, cls) {
+  await page.waitForFunction((c) => document.querySelector('.monaco-workbench')?.classList.contains(c), cls, { timeout: 30_000 });
+}
 
 (async () => {
   const [origin, ws, dev, outDir, chromiumPath = '/usr/bin/chromium'] = process.argv.slice(2);
@@ -120,6 +158,24 @@ const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
     await runCommand('etcd: Open Report');
     await waitForWebview('Executive summary', 2, 'vscode-light');
     await shot('report-panel.png');
+
+    // The Chat view: the side bar closed and the chat in an editor, so the answer has the window's width.
+    await runCommand('View: Close Primary Side Bar').catch((e) => lap(`side bar left open: ${e.message}`));
+    const failedShot = path.join(outDir, 'chat-view-failed.png');
+    fs.rmSync(failedShot, { force: true });
+    try {
+      await askInChatEditor(page, runCommand, lap);
+      await scrollChatToTop(page);
+      await shot('chat-view-light.png');
+      setTheme(THEMES.dark);
+      await waitForWorkbenchTheme(page, 'vs-dark');
+      await scrollChatToTop(page);
+      await shot('chat-view-dark.png');
+    } catch (e) {
+      // What the page showed when the chat step failed, for whoever reads the log.
+      await page.screenshot({ path: failedShot }).catch(() => {});
+      throw e;
+    }
   } catch (e) {
     console.error('screenshots failed:', e.message);
     rc = 1;
