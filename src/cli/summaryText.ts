@@ -83,12 +83,16 @@ export function headline(r: AnalyzerResult): string {
     return findingLine(r.findings.reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a)));
   }
   const window = r.range?.duration ? ` over ${r.range.duration}` : '';
+  const summary = r.summary.replace(/[.\s]+$/, '');
+  if (r.status === 'unavailable') return `Not available — ${r.title}: ${summary}`;
   if (r.status === 'failed') return `Not judged — ${r.title}: ${r.errors[0]?.message ?? 'nothing could be read'}`;
   const read = r.metrics.filter((m) => Object.values(m.stats).some((v) => typeof v === 'number' && Number.isFinite(v))).length;
   if (r.metrics.length && !read) return `Not judged — ${r.title}${window}: no finite data (every value empty, NaN or ±Inf)`;
-  const missing = r.metrics.length - read + r.errors.length;
-  const gaps = missing ? `; ${missing} value${missing === 1 ? '' : 's'} or quer${missing === 1 ? 'y' : 'ies'} missing, not judged` : '';
-  return `No finding — ${r.title}${window}: ${r.summary}${gaps}`;
+  const gaps = [
+    r.metrics.length > read ? `${r.metrics.length - read} of ${r.metrics.length} values had no data` : '',
+    r.errors.length ? `${r.errors.length} quer${r.errors.length === 1 ? 'y' : 'ies'} failed` : '',
+  ].filter(Boolean);
+  return `No finding — ${r.title}${window}: ${summary}${gaps.length ? ` (not judged: ${gaps.join(', ')})` : ''}`;
 }
 
 function findingLine(f: Finding): string {
@@ -102,10 +106,15 @@ function keyRow(k: KeyMetricRow): string[] {
     clean(k.title),
     formatValue(k.value, k.unit),
     clean(k.member),
-    `< ${formatValue(k.warning, k.unit)}`,
+    healthyText(k),
     formatValue(k.critical, k.unit),
     VERDICT_MARK[k.verdict],
   ];
+}
+
+/** "< 10 ms"; rate targets of 1e-6 mean "none at all" and read "0". */
+function healthyText(k: KeyMetricRow): string {
+  return k.warning > 0 && k.warning <= 1e-6 ? `${formatValue(0, k.unit)}` : `< ${formatValue(k.warning, k.unit)}`;
 }
 
 function more(out: string[], n: number, what: string): void {

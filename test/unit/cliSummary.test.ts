@@ -78,9 +78,11 @@ describe('run summary (the default)', () => {
     const fsync = slowDiskOnM2().filter((m) => m.metric === 'wal_fsync_duration');
     assert.match(summary(topic(fsync)).split('\n')[0], /^(Critical|Warning) — Slow disk on m2: WAL fsync latency p99 200 ms/);
     const quiet = healthyCluster().filter((m) => m.metric === 'wal_fsync_duration');
-    assert.match(summary(topic(quiet)).split('\n')[0], /^No finding — WAL fsync over 15m: WAL fsync p99 over 15m\./);
+    assert.match(summary(topic(quiet)).split('\n')[0], /^No finding — WAL fsync over 15m: WAL fsync p99 over 15m$/);
     const empty = quiet.map((m) => ({ ...m, stats: { p99: null } }));
     assert.match(summary(topic(empty)).split('\n')[0], /^Not judged — WAL fsync over 15m: no finite data/);
+    const unavailable = { ...topic([]), status: 'unavailable' as const, summary: 'Needs the openshift profile (kubeconfig).' };
+    assert.equal(summary(unavailable).split('\n')[0], 'Not available — WAL fsync: Needs the openshift profile (kubeconfig)');
   });
 
   test('failed queries are said as missing, not healthy', () => {
