@@ -41,19 +41,43 @@ const CHAT_QUERY = '@etcd /bottlenecks 15m';
  * finished rendering, i.e. the response row is no longer loading and shows the answer's buttons.
  */
 async function askInChatEditor(page, runCommand, lap) {
-  await runCommand('Chat: New Chat Editor');
-  const input = page.locator('.interactive-session:visible .interactive-input-part .monaco-editor').last();
-  await input.waitFor({ state: 'visible', timeout: 30_000 });
-  await input.click();
-  // Typed in parts: after "@etcd " and "/bottlenecks " the completion list is closed again by the space.
-  await page.keyboard.type(CHAT_QUERY, { delay: 40 });
-  await page.waitForTimeout(500);
-  if (await page.locator('.suggest-widget.visible').isVisible().catch(() => false)) await page.keyboard.press('Escape');
-  await page.keyboard.press('Enter');
-  lap(`asked "${CHAT_QUERY}"`);
-  const done = page.locator('.interactive-item-container.interactive-response:not(.chat-response-loading)', { hasText: 'Open Dashboard' });
-  await done.last().waitFor({ state: 'visible', timeout: 180_000 });
-  lap('answer rendered');
+  // A chat request can fail before it reaches @etcd while the editor is still learning its models ("Language model
+  // unavailable"): then ask again in a fresh chat editor, so the picture shows one clean exchange.
+  for (let attempt = 1; ; attempt++) {
+    await runCommand('Chat: New Chat Editor');
+    const input = page.locator('.interactive-session:visible .interactive-input-part .monaco-editor').last();
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await input.click();
+    // Typed in parts: after "@etcd " and "/bottlenecks " the completion list is closed again by the space.
+    await page.keyboard.type(CHAT_QUERY, { delay: 40 });
+    await page.waitForTimeout(500);
+    if (await page.locator('.suggest-widget.visible').isVisible().catch(() => false)) await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    lap(`asked "${CHAT_QUERY}" (attempt ${attempt})`);
+    const finished = page.locator('.interactive-session:visible .interactive-item-container.interactive-response:not(.chat-response-loading)');
+    const answered = finished.filter({ hasText: 'Open Dashboard' });
+    const end = Date.now() + 180_000;
+    let failed = '';
+    let finishedSince = 0;
+    while (Date.now() < end) {
+      if (await answered.last().isVisible().catch(() => false)) {
+        lap('answer rendered');
+        return;
+      }
+      // Finished without the answer's buttons for a few seconds: the request failed (its error is the row's text).
+      const text = await finished.last().innerText({ timeout: 1000 }).catch(() => '');
+      finishedSince = text ? finishedSince || Date.now() : 0;
+      if (finishedSince && Date.now() - finishedSince > 5000) {
+        failed = text.replace(/\s+/g, ' ').slice(0, 200);
+        break;
+      }
+      await page.waitForTimeout(500);
+    }
+    if (!failed) throw new Error(`no finished answer to "${CHAT_QUERY}" within 180 s`);
+    lap(`the chat request failed: ${failed}`);
+    if (attempt >= 4) throw new Error(`the chat request failed ${attempt} times: ${failed}`);
+    await page.waitForTimeout(3000);
+  }
 }
 
 /** The chat list scrolls along with the answer; back to its top so the question and the answer's first lines show. */
