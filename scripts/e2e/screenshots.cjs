@@ -37,15 +37,16 @@ const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
 const CHAT_QUERY = '@etcd /bottlenecks 15m';
 
 /**
- * Asks @etcd in a chat editor (the whole editor area: the headline is readable) and waits until its answer has
- * finished rendering, i.e. the response row is no longer loading and shows the answer's buttons.
+ * Asks @etcd in the Chat view (as the e2e suite does: the view picks the installed model) and waits until its answer
+ * has finished rendering, i.e. the response row is no longer loading and shows the answer's buttons.
  */
-async function askInChatEditor(page, runCommand, lap) {
-  // A chat request can fail before it reaches @etcd while the editor is still learning its models ("Language model
-  // unavailable"): then ask again in a fresh chat editor, so the picture shows one clean exchange.
+async function askInChatView(page, runCommand, lap) {
+  // A chat request can fail before it reaches @etcd ("Language model unavailable" while the editor still resolves
+  // its models): then ask again in a new chat, so the picture shows one clean exchange.
   for (let attempt = 1; ; attempt++) {
-    await runCommand('Chat: New Chat Editor');
-    const input = page.locator('.interactive-session:visible .interactive-input-part .monaco-editor').last();
+    await runCommand('Chat: Open Chat');
+    await runCommand('Chat: New Chat', { exact: true });
+    const input = page.locator('.part.auxiliarybar .interactive-input-part .monaco-editor').last();
     await input.waitFor({ state: 'visible', timeout: 30_000 });
     await input.click();
     // Typed in parts: after "@etcd " and "/bottlenecks " the completion list is closed again by the space.
@@ -54,7 +55,7 @@ async function askInChatEditor(page, runCommand, lap) {
     if (await page.locator('.suggest-widget.visible').isVisible().catch(() => false)) await page.keyboard.press('Escape');
     await page.keyboard.press('Enter');
     lap(`asked "${CHAT_QUERY}" (attempt ${attempt})`);
-    const finished = page.locator('.interactive-session:visible .interactive-item-container.interactive-response:not(.chat-response-loading)');
+    const finished = page.locator('.part.auxiliarybar .interactive-item-container.interactive-response:not(.chat-response-loading)');
     const answered = finished.filter({ hasText: 'Open Dashboard' });
     const end = Date.now() + 180_000;
     let failed = '';
@@ -75,14 +76,14 @@ async function askInChatEditor(page, runCommand, lap) {
     }
     if (!failed) throw new Error(`no finished answer to "${CHAT_QUERY}" within 180 s`);
     lap(`the chat request failed: ${failed}`);
-    if (attempt >= 4) throw new Error(`the chat request failed ${attempt} times: ${failed}`);
+    if (attempt >= 3) throw new Error(`the chat request failed ${attempt} times: ${failed}`);
     await page.waitForTimeout(3000);
   }
 }
 
 /** The chat list scrolls along with the answer; back to its top so the question and the answer's first lines show. */
 async function scrollChatToTop(page) {
-  const list = page.locator('.interactive-session:visible .interactive-list').last();
+  const list = page.locator('.part.auxiliarybar .interactive-list').last();
   const box = await list.boundingBox();
   if (!box) throw new Error('no chat list');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -128,19 +129,26 @@ async function waitForWorkbenchTheme(page, cls) {
     await page.waitForSelector('.monaco-workbench .statusbar', { timeout: 90_000 });
     lap('workbench up');
 
-    const runCommand = async (title) => {
+    // `exact`: run the row labelled exactly `title` ("Chat: New Chat", not "Chat: New Chat Editor" ranked above it).
+    const runCommand = async (title, { exact = false } = {}) => {
       const input = page.locator('.quick-input-widget input');
-      const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
-      // The command appears once the extension host has registered it: retry.
+      const row = exact
+        ? page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+        : page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
+      // The command appears once the extension host has registered it: retry. A view opening meanwhile can take
+      // the focus and close the palette under the typing: that is retried too.
       for (let i = 0; ; i++) {
+        if (i > 40) throw new Error(`command "${title}" not found in the palette`);
         await page.keyboard.press('Escape');
         await page.keyboard.press('F1');
-        await input.waitFor({ state: 'visible', timeout: 10_000 });
-        await input.fill('>' + title);
-        if (await row.first().isVisible({ timeout: 2000 }).catch(() => false)) break;
-        if (i > 40) throw new Error(`command "${title}" not found in the palette`);
+        const typed = await input
+          .waitFor({ state: 'visible', timeout: 10_000 })
+          .then(() => input.fill('>' + title, { timeout: 5000 }))
+          .then(() => true, () => false);
+        if (typed && (await row.first().isVisible({ timeout: 2000 }).catch(() => false))) break;
       }
-      await page.keyboard.press('Enter');
+      if (exact) await row.first().click();
+      else await page.keyboard.press('Enter');
       lap(`ran "${title}"`);
     };
     // A webview's own document is the inner frame (iframe.webview > iframe#active-frame). Find the one showing `text`
@@ -183,12 +191,14 @@ async function waitForWorkbenchTheme(page, cls) {
     await waitForWebview('Executive summary', 2, 'vscode-light');
     await shot('report-panel.png');
 
-    // The Chat view: the side bar closed and the chat in an editor, so the answer has the window's width.
+    // The Chat view, maximised over the editor area so the answer has the window's width.
     await runCommand('View: Close Primary Side Bar').catch((e) => lap(`side bar left open: ${e.message}`));
     const failedShot = path.join(outDir, 'chat-view-failed.png');
     fs.rmSync(failedShot, { force: true });
     try {
-      await askInChatEditor(page, runCommand, lap);
+      await askInChatView(page, runCommand, lap);
+      await runCommand('View: Toggle Maximized Secondary Side Bar').catch((e) => lap(`chat not maximised: ${e.message}`));
+      await page.waitForTimeout(1000); // the list lays out again at the new width
       await scrollChatToTop(page);
       await shot('chat-view-light.png');
       setTheme(THEMES.dark);
