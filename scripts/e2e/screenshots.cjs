@@ -95,13 +95,15 @@ async function scrollToAnswerStart(page) {
   if (!box) throw new Error('no chat list');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const answer = page.locator('.part.auxiliarybar .interactive-item-container.interactive-response', { hasText: 'Open Dashboard' }).last();
-  for (let i = 0; i < 30; i++) {
+  // The list scrolls smoothly: step, let it settle, measure again.
+  for (let i = 0; ; i++) {
     const r = await answer.boundingBox({ timeout: 1000 }).catch(() => null);
     if (!r) throw new Error('the answer is not in the chat list');
     const off = r.y - (box.y + 60);
     if (Math.abs(off) < 12) break;
-    await page.mouse.wheel(0, Math.max(-1500, Math.min(1500, off)));
-    await page.waitForTimeout(200);
+    if (i >= 100) throw new Error(`could not scroll to the answer's start (${Math.round(off)} px off)`);
+    await page.mouse.wheel(0, Math.max(-1000, Math.min(1000, off)));
+    await page.waitForTimeout(300);
   }
   await page.mouse.move(box.x + box.width - 4, box.y + box.height - 4); // off the text: no hover toolbar over the answer
 }
