@@ -95,16 +95,23 @@ async function scrollToAnswerStart(page) {
   if (!box) throw new Error('no chat list');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const answer = page.locator('.part.auxiliarybar .interactive-item-container.interactive-response', { hasText: 'Open Dashboard' }).last();
-  // The list scrolls smoothly: step, let it settle, measure again.
+  // The list scrolls smoothly: step, let it settle, measure again. Stops at the target, or where the list can
+  // scroll no further (at its top the answer sits a little higher when the question above it is short).
+  let last = Number.NaN;
+  let still = 0;
   for (let i = 0; ; i++) {
     const r = await answer.boundingBox({ timeout: 1000 }).catch(() => null);
     if (!r) throw new Error('the answer is not in the chat list');
     const off = r.y - (box.y + 60);
-    if (Math.abs(off) < 12) break;
+    still = Math.abs(off - last) < 2 ? still + 1 : 0;
+    last = off;
+    if (Math.abs(off) < 12 || still >= 2) break;
     if (i >= 100) throw new Error(`could not scroll to the answer's start (${Math.round(off)} px off)`);
     await page.mouse.wheel(0, Math.max(-1000, Math.min(1000, off)));
     await page.waitForTimeout(300);
   }
+  const r = await answer.boundingBox();
+  if (!r || r.y < box.y || r.y > box.y + box.height / 2) throw new Error("the answer's first line is not in view");
   await page.mouse.move(box.x + box.width - 4, box.y + box.height - 4); // off the text: no hover toolbar over the answer
 }
 
