@@ -33,14 +33,14 @@ export function renderSummary(r: AnalyzerResult, thresholds: Thresholds): string
   if (causes.length > 1 || causes.some((c) => c.consequences.length)) {
     out.push('', `CAUSES (${causes.length})`);
     for (const i of causes.slice(0, MAX_CAUSES)) out.push(`  ${clean(incidentLine(i))}`, `     do: ${clean(i.recommendation)}`);
-    more(out, causes.length - MAX_CAUSES, 'causes');
+    more(out, causes.length - MAX_CAUSES, 'causes', 'json');
   } else if (causes.length === 1) {
     out.push(`do: ${clean(causes[0].recommendation)}`);
   }
   for (const c of causes.slice(0, MAX_CAUSES)) said.add(c.recommendation);
   const unjudged = r.diagnosis?.unjudged ?? [];
   for (const u of unjudged.slice(0, MAX_UNJUDGED)) out.push(`NOT JUDGED: ${clean(unjudgedLine(u))}`);
-  more(out, unjudged.length - MAX_UNJUDGED, 'signals not judged');
+  more(out, unjudged.length - MAX_UNJUDGED, 'signals not judged', 'json');
 
   const findings = [...r.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.member.localeCompare(b.member, undefined, { numeric: true }));
   out.push('', findings.length ? `FINDINGS (${findings.length})` : `FINDINGS: none${r.metrics.length ? '' : ' (no metric was read)'}`);
@@ -117,6 +117,7 @@ function healthyText(k: KeyMetricRow): string {
   return k.warning > 0 && k.warning <= 1e-6 ? `${formatValue(0, k.unit)}` : `< ${formatValue(k.warning, k.unit)}`;
 }
 
-function more(out: string[], n: number, what: string): void {
-  if (n > 0) out.push(`  … ${n} more ${what}: --format table lists them all`);
+/** The table lists every finding and failed query; causes and unjudged signals in full are in the JSON. */
+function more(out: string[], n: number, what: string, where: 'table' | 'json' = 'table'): void {
+  if (n > 0) out.push(`  … ${n} more ${what}: --format ${where} lists them all`);
 }
