@@ -1,9 +1,9 @@
-// Screenshots of the webviews in the real editor, for reviewers: the dashboard in a light and a dark theme, and
-// the report panel, saved as PNGs. Run after the mocha suite while code-server is still up (scripts/e2e/run.sh):
+// Screenshots of the webviews in the real editor, for reviewers: the dashboard in a light and a dark theme, the
+// report panel, and the Chat view answering `@etcd /bottlenecks` (light and dark), saved as PNGs. Run after the mocha suite while code-server is still up (scripts/e2e/run.sh):
 //   node scripts/e2e/screenshots.cjs <origin> <workspaceDir> <extensionDir> <outDir> [chromium]
 // Loads the extension from <extensionDir> (extensionDevelopmentPath), switches themes by writing
 // workbench.colorTheme into the workspace settings (restored afterwards), runs the palette commands and waits until
-// the webview has drawn its charts. Exit code 0 when all three PNGs were written.
+// the webview has drawn its charts. Exit code 0 when all five PNGs were written.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -32,6 +32,93 @@ async function widenSidebar(page, width) {
 }
 
 const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
+
+/** The query the Chat-view pictures show; answered by @etcd without a language model (a slash command). */
+const CHAT_QUERY = '@etcd /bottlenecks 15m';
+
+/**
+ * Asks @etcd in the Chat view (as the e2e suite does: the view picks the installed model) and waits until its answer
+ * has finished rendering, i.e. the response row is no longer loading and shows the answer's buttons.
+ */
+async function askInChatView(page, runCommand, lap) {
+  // A chat request can fail before it reaches @etcd ("Language model unavailable" while the editor still resolves
+  // its models): then ask again in a new chat, so the picture shows one clean exchange.
+  for (let attempt = 1; ; attempt++) {
+    await runCommand('Chat: Open Chat');
+    // A new chat when the view offers one (after the suite it holds the suite's requests); else the picture is
+    // scrolled to this request anyway.
+    const plus = page.locator('.part.auxiliarybar .title-actions .action-label[aria-label^="New Chat"]').first();
+    if (await plus.isVisible().catch(() => false)) await plus.click();
+    else lap('no New Chat button: asking in the current chat');
+    const input = page.locator('.part.auxiliarybar .interactive-input-part .monaco-editor').last();
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await input.click();
+    // Typed in parts: after "@etcd " and "/bottlenecks " the completion list is closed again by the space.
+    await page.keyboard.type(CHAT_QUERY, { delay: 40 });
+    await page.waitForTimeout(500);
+    if (await page.locator('.suggest-widget.visible').isVisible().catch(() => false)) await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    lap(`asked "${CHAT_QUERY}" (attempt ${attempt})`);
+    const finished = page.locator('.part.auxiliarybar .interactive-item-container.interactive-response:not(.chat-response-loading)');
+    const answered = finished.filter({ hasText: 'Open Dashboard' });
+    const end = Date.now() + 180_000;
+    let failed = '';
+    let finishedSince = 0;
+    while (Date.now() < end) {
+      if (await answered.last().isVisible().catch(() => false)) {
+        lap('answer rendered');
+        return;
+      }
+      // Finished without the answer's buttons for a few seconds: the request failed (its error is the row's text).
+      const text = await finished.last().innerText({ timeout: 1000 }).catch(() => '');
+      finishedSince = text ? finishedSince || Date.now() : 0;
+      if (finishedSince && Date.now() - finishedSince > 5000) {
+        failed = text.replace(/\s+/g, ' ').slice(0, 200);
+        break;
+      }
+      await page.waitForTimeout(500);
+    }
+    if (!failed) throw new Error(`no finished answer to "${CHAT_QUERY}" within 180 s`);
+    lap(`the chat request failed: ${failed}`);
+    if (attempt >= 3) throw new Error(`the chat request failed ${attempt} times: ${failed}`);
+    await page.waitForTimeout(3000);
+  }
+}
+
+/**
+ * The chat list follows the answer to its end; scroll back until the answer's first line sits just below the
+ * question (which the list keeps pinned at its top), so the picture shows the diagnosis headline.
+ */
+async function scrollToAnswerStart(page) {
+  const list = page.locator('.part.auxiliarybar .interactive-list').last();
+  const box = await list.boundingBox();
+  if (!box) throw new Error('no chat list');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const answer = page.locator('.part.auxiliarybar .interactive-item-container.interactive-response', { hasText: 'Open Dashboard' }).last();
+  // The list scrolls smoothly: step, let it settle, measure again. Stops at the target, or where the list can
+  // scroll no further (at its top the answer sits a little higher when the question above it is short).
+  let last = Number.NaN;
+  let still = 0;
+  for (let i = 0; ; i++) {
+    const r = await answer.boundingBox({ timeout: 1000 }).catch(() => null);
+    if (!r) throw new Error('the answer is not in the chat list');
+    const off = r.y - (box.y + 60);
+    still = Math.abs(off - last) < 2 ? still + 1 : 0;
+    last = off;
+    if (Math.abs(off) < 12 || still >= 2) break;
+    if (i >= 100) throw new Error(`could not scroll to the answer's start (${Math.round(off)} px off)`);
+    await page.mouse.wheel(0, Math.max(-1000, Math.min(1000, off)));
+    await page.waitForTimeout(300);
+  }
+  const r = await answer.boundingBox();
+  if (!r || r.y < box.y || r.y > box.y + box.height / 2) throw new Error("the answer's first line is not in view");
+  await page.mouse.move(box.x + box.width - 4, box.y + box.height - 4); // off the text: no hover toolbar over the answer
+}
+
+/** Waits until the workbench itself wears the theme (`vs` light, `vs-dark` dark) after a settings change. */
+async function waitForWorkbenchTheme(page, cls) {
+  await page.waitForFunction((c) => document.querySelector('.monaco-workbench')?.classList.contains(c), cls, { timeout: 30_000 });
+}
 
 (async () => {
   const [origin, ws, dev, outDir, chromiumPath = '/usr/bin/chromium'] = process.argv.slice(2);
@@ -69,14 +156,17 @@ const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
     const runCommand = async (title) => {
       const input = page.locator('.quick-input-widget input');
       const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
-      // The command appears once the extension host has registered it: retry.
+      // The command appears once the extension host has registered it: retry. A view opening meanwhile can take
+      // the focus and close the palette under the typing: that is retried too.
       for (let i = 0; ; i++) {
+        if (i > 40) throw new Error(`command "${title}" not found in the palette`);
         await page.keyboard.press('Escape');
         await page.keyboard.press('F1');
-        await input.waitFor({ state: 'visible', timeout: 10_000 });
-        await input.fill('>' + title);
-        if (await row.first().isVisible({ timeout: 2000 }).catch(() => false)) break;
-        if (i > 40) throw new Error(`command "${title}" not found in the palette`);
+        const typed = await input
+          .waitFor({ state: 'visible', timeout: 10_000 })
+          .then(() => input.fill('>' + title, { timeout: 5000 }))
+          .then(() => true, () => false);
+        if (typed && (await row.first().isVisible({ timeout: 2000 }).catch(() => false))) break;
       }
       await page.keyboard.press('Enter');
       lap(`ran "${title}"`);
@@ -120,6 +210,26 @@ const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
     await runCommand('etcd: Open Report');
     await waitForWebview('Executive summary', 2, 'vscode-light');
     await shot('report-panel.png');
+
+    // The Chat view, maximised over the editor area so the answer has the window's width.
+    await runCommand('View: Close Primary Side Bar').catch((e) => lap(`side bar left open: ${e.message}`));
+    const failedShot = path.join(outDir, 'chat-view-failed.png');
+    fs.rmSync(failedShot, { force: true });
+    try {
+      await askInChatView(page, runCommand, lap);
+      await runCommand('View: Toggle Maximized Secondary Side Bar').catch((e) => lap(`chat not maximised: ${e.message}`));
+      await page.waitForTimeout(1000); // the list lays out again at the new width
+      await scrollToAnswerStart(page);
+      await shot('chat-view-light.png');
+      setTheme(THEMES.dark);
+      await waitForWorkbenchTheme(page, 'vs-dark');
+      await scrollToAnswerStart(page);
+      await shot('chat-view-dark.png');
+    } catch (e) {
+      // What the page showed when the chat step failed, for whoever reads the log.
+      await page.screenshot({ path: failedShot }).catch(() => {});
+      throw e;
+    }
   } catch (e) {
     console.error('screenshots failed:', e.message);
     rc = 1;

@@ -11,7 +11,7 @@ import { analyzerFor } from '../core/analyzers/registry';
 
 export const COMMANDS = ['list', 'run', 'report', 'mcp', 'serve', 'help', 'version'] as const;
 export type Command = (typeof COMMANDS)[number];
-export const FORMATS = ['json', 'markdown', 'table'] as const;
+export const FORMATS = ['summary', 'table', 'markdown', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 export const FAIL_ON = ['warning', 'critical'] as const;
 
@@ -80,7 +80,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
 
   const format = values.format;
   if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format "${format.slice(0, 20)}" is not supported: use json, markdown or table${didYouMean(format, FORMATS)}`);
+    throw new UsageError(`--format "${format.slice(0, 20)}" is not supported: use summary, table, markdown or json${didYouMean(format, FORMATS)}`);
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) {

@@ -1,18 +1,25 @@
-// Renders an AnalyzerResult for stdout: json (the exact result shape), markdown (the shared renderer), or a
-// plain-text table for terminals. Label values are data: control characters (ANSI escapes) never reach the terminal.
+// Renders an AnalyzerResult for stdout: summary (the default for `run`: diagnosis, findings, key metrics; see
+// summaryText.ts), json (the exact result shape), markdown (the shared renderer), or the full plain-text table
+// (every metric for every member). Label values are data: control characters (ANSI escapes) never reach the terminal.
 import type { AnalyzerResult, Severity, Statistic } from '../core/types';
 import { renderResultMarkdown } from '../core/report/markdown';
 import { formatStat, formatValue } from '../core/util/units';
 import type { Format } from './args';
-import { append, maxOf } from '../core/util/arrays';
+import { append } from '../core/util/arrays';
+import { columns } from './columns';
+import { renderSummary } from './summaryText';
+import type { Thresholds } from '../core/analysis/thresholds';
+import { resolveThresholds } from '../core/analysis/thresholds';
 import { terminalSafe } from '../core/util/safeText';
 import { diagnosisLine, incidentLine, unjudgedLine } from '../core/diagnosis/text';
 
 /** The terminal has no size limit like a chat turn; still bounded so a 7-day deep drive stays readable. */
 const CLI_MARKDOWN_MAX_CHARS = 200_000;
 
-export function renderResult(result: AnalyzerResult, format: Format): string {
+export function renderResult(result: AnalyzerResult, format: Format, thresholds: Thresholds = resolveThresholds()): string {
   switch (format) {
+    case 'summary':
+      return renderSummary(result, thresholds);
     case 'json':
       return `${JSON.stringify(result, null, 2)}\n`;
     case 'markdown':
@@ -74,11 +81,7 @@ function labelText(labels?: Record<string, string>): string {
   return ` {${Object.entries(labels).map(([k, v]) => `${clean(k)}=${clean(v)}`).join(',')}}`;
 }
 
-/** Aligned columns; the last column is not padded. */
-export function columns(rows: string[][]): string[] {
-  const widths = rows[0].map((_, i) => Math.min(48, maxOf(rows.map((r) => (r[i] ?? '').length))));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd());
-}
+export { columns } from './columns';
 
 /** Strips control characters (ESC starts terminal escape sequences) from data before it reaches a terminal. */
 export function clean(text: unknown): string {

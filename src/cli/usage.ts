@@ -16,7 +16,9 @@ Window (default --duration 1h):
   --member NAME       only this member (as named in results: m1, etcd-master-0)
 
 Output:
-  --format F          table (default for run), markdown (default for report), json (the AnalyzerResult, see README)
+  --format F          summary (default for run: the diagnosis, findings with what to do, key metrics),
+                      table (the same answer, then every metric for every member), markdown (default for report),
+                      json (the AnalyzerResult, see README)
   --fail-on LEVEL     exit 1 when a finding is at or above warning|critical
   --debug             log queries to stderr and show stack traces
 

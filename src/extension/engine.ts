@@ -10,4 +10,5 @@ export { testConnection } from './commands/testConnection';
 export { runAnalyzerCommand } from './commands/runAnalyzerCommand';
 export { generateReportCommand } from './commands/generateReport';
 export { createWebviews } from './webviews/create';
+export { openReportFromCommand } from './webviews/openReportCommand';
 export { openHistoryStore } from '../core/history/store';

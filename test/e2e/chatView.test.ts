@@ -5,10 +5,20 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/extension/extension';
 import type { TranscriptEntry } from '../../src/extension/chat/testTranscript';
+import type { ReportModel } from '../../src/webview-contract/messages';
 import { activateExtension, notes, until } from './activation';
 
 const NUMBER_WITH_UNIT = /\d+(\.\d+)?\s?(ms|µs|s|B|KiB|MiB|GiB|%|\/s)\b/;
 let hooks: TestHooks;
+
+interface ReportSnapshot { open: boolean; posts: number; model?: ReportModel; rendered?: unknown }
+const reportSnapshot = async () => (await vscode.commands.executeCommand<{ report: ReportSnapshot }>('etcdAnalyzer._test.webviews')).report;
+
+/** Closes the report panel again, so the webview suite later starts from no panel. */
+async function closeReportTab(): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('etcdAnalyzer.report'));
+  await vscode.window.tabGroups.close(tabs);
+}
 
 /** Sends one message through the Chat view and waits for @etcd's finished answer to it. */
 async function ask(query: string): Promise<TranscriptEntry> {
@@ -49,7 +59,7 @@ suite('@etcd in the Chat view (scripted test-double model)', () => {
     });
   }
 
-  test('@etcd /bottlenecks answers with live numbers, members, findings and buttons', async () => {
+  test('@etcd /bottlenecks answers with live numbers, members, findings, and opens the full report for its window', async () => {
     const e = await ask('@etcd /bottlenecks 15m');
     // The answer leads with the diagnosis line (cause, member, evidence), before the tool's title and its findings.
     const diagnosisAt = e.markdown.search(/\*\*(Critical|Warning|Healthy|Cannot judge)/);
@@ -57,10 +67,23 @@ suite('@etcd in the Chat view (scripted test-double model)', () => {
     assert.match(e.markdown, /\bm[123]\b/);
     assert.match(e.markdown, NUMBER_WITH_UNIT);
     assert.match(e.markdown, /#### Findings \(\d+\)/);
-    const all = await vscode.commands.getCommands(true);
-    if (all.includes('etcdAnalyzer.openReport')) assert.ok(e.buttons.includes('etcdAnalyzer.openReport'), 'Open Report button');
-    if (all.includes('etcdAnalyzer.openDashboard')) assert.ok(e.buttons.includes('etcdAnalyzer.openDashboard'), 'Open Dashboard button');
-    notes.push(`@etcd /bottlenecks via Chat view: ${e.markdown.length} chars; first number: ${NUMBER_WITH_UNIT.exec(e.markdown)?.[0]}; buttons: ${e.buttons.join(', ') || 'none'}`);
+    // The full per-member table is one button away: "Open full report" for the window this answer judged.
+    assert.deepEqual(e.buttons.map((b) => b.title), ['Open full report', 'Open Dashboard']);
+    const report = e.buttons[0];
+    assert.equal(report.command, 'etcdAnalyzer.openReport');
+    const w = report.arguments?.[0] as { start: string; end: string };
+    assert.equal(Date.parse(w.end) - Date.parse(w.start), 15 * 60_000, `the answer's 15m window: ${JSON.stringify(report.arguments)}`);
+    const before = (await reportSnapshot()).posts;
+    await vscode.commands.executeCommand(report.command, ...(report.arguments ?? []));
+    const r = await until('the report panel for the answer\'s window', async () => {
+      const x = await reportSnapshot();
+      return x.posts > before && x.model?.meta.range.start === w.start && x.rendered ? x : undefined;
+    }, 120_000);
+    assert.equal(r.model!.meta.range.end, w.end);
+    assert.ok(r.model!.members.rows.length >= 3, 'every member in the full report');
+    await closeReportTab();
+    notes.push(`@etcd /bottlenecks answer length: ${e.markdown.length} characters of streamed markdown (first line: ${JSON.stringify(e.markdown.trim().split('\n')[0].slice(0, 160))})`);
+    notes.push(`@etcd /bottlenecks: first number ${NUMBER_WITH_UNIT.exec(e.markdown)?.[0]}; buttons: ${e.buttons.map((b) => b.title).join(', ')}; the report button opened ${w.start} → ${w.end} with ${r.model!.members.rows.length} members`);
   });
 
   test('a free question runs the tool loop with the Chat view model; an unknown tool gets the valid list', async () => {
@@ -74,5 +97,10 @@ suite('@etcd in the Chat view (scripted test-double model)', () => {
     const mine = double.requests.slice(-3);
     assert.equal(mine[0].tools.length, 15, 'the 15 etcd tools offered');
     assert.deepEqual(mine.map((r) => r.toolResults), [0, 1, 2]);
+    // A tool ran: the report button opens the window that tool judged (the configured default, 15m).
+    const report = e.buttons.find((b) => b.title === 'Open full report');
+    const w = report?.arguments?.[0] as { start: string; end: string } | undefined;
+    assert.ok(w, `report button with a window: ${JSON.stringify(e.buttons)}`);
+    assert.equal(Date.parse(w.end) - Date.parse(w.start), 15 * 60_000);
   });
 });

@@ -76,6 +76,23 @@ describe('etcd-analyzer CLI', () => {
     assert.ok(json.metrics.some((m) => m.metric === 'wal_fsync_duration' && m.member === 'm1'));
   });
 
+  test('run leads with the answer by default: the diagnosis on line 1, key metrics, the per-member table only with --format table', async () => {
+    const r = await cli('run', 'get_etcd_bottleneck_analysis', '--duration', '5m', ...live);
+    assert.equal(r.code, 0, r.stderr);
+    const first = r.stdout.split('\n')[0];
+    // The live bed's verdict depends on the machine (an idle bed is healthy; a busy one reads CPU-saturated).
+    assert.match(first, /^(Critical|Warning|Degraded) — .+ on .+: .*\d|^Healthy over 5m: no cause found|^Cannot judge the cluster over 5m/);
+    assert.match(r.stdout, /\nKEY METRICS [^\n]*\n +METRIC +WORST +WHERE +HEALTHY +ALERT +VERDICT\n +WAL fsync p99 +\S+ (ms|µs|s) /);
+    assert.match(r.stdout, /--format table/);
+    assert.doesNotMatch(r.stdout, /METRIC\s+MEMBER\s+VALUES/);
+    const t = await cli('run', 'get_etcd_bottleneck_analysis', '--duration', '5m', '--format', 'table', ...live);
+    assert.equal(t.code, 0, t.stderr);
+    assert.match(t.stdout.split('\n')[0], /^DIAGNOSIS: /);
+    assert.match(t.stdout, /METRIC\s+MEMBER\s+VALUES/);
+    for (const m of ['m1', 'm2', 'm3']) assert.match(t.stdout, new RegExp(`\\nWAL fsync latency +${m}\\b[^\\n]*p99 `), `${m} in the full table`);
+    assert.ok(r.stdout.length < t.stdout.length / 2, `summary ${r.stdout.length} chars, table ${t.stdout.length}`);
+  });
+
   test('list shows all 15 tools; --format json includes input schemas', async () => {
     const r = await cli('list', '--format', 'json');
     assert.equal(r.code, 0, r.stderr);

@@ -51,7 +51,7 @@ test('usage errors are one line naming the problem, with a suggestion where one 
   usage(['run', 'x', '--duration', '30s'], /outside the supported range 5m\.\.7d/);
   usage(['run', 'x', '--duration', '8d'], /outside the supported range/);
   usage(['run', 'x', '--start', 'yesterday', '--end', '2026-01-01T00:00:00Z'], /start "yesterday" is not a time/);
-  usage(['run', 'x', '--format', 'yaml'], /--format "yaml" is not supported: use json, markdown or table/);
+  usage(['run', 'x', '--format', 'yaml'], /--format "yaml" is not supported: use summary, table, markdown or json/);
   usage(['run', 'x', '--fail-on', 'info'], /--fail-on "info" is not a level/);
   usage(['run', 'x', 'extra'], /unexpected argument "extra"/);
   usage(['run', 'x', '--member', ' '], /--member is empty/);

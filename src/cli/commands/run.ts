@@ -3,6 +3,7 @@
 import { analyzerFor, analyzerNames, getAnalyzer, needsPrometheus } from '../../core/analyzers/registry';
 import { runAnalyzer } from '../../core/analyzers/runAnalyzer';
 import type { AnalyzerResult } from '../../core/types';
+import type { Thresholds } from '../../core/analysis/thresholds';
 import type { CliArgs, Format } from '../args';
 import { CliError, EXIT, exitCodeFor, oneLine, problemLine } from '../exitCodes';
 import type { CliIo } from '../io';
@@ -35,7 +36,7 @@ export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
         files = await writeReportFiles(result, args.out, { cluster: p.prometheusUrl, profile: p.profile, thresholds: session.ctx.thresholds });
       } catch (err) {
         // The analysis is done: print it rather than lose it, and say why the files were not written (exit 2).
-        print(result, args.format ?? 'markdown', io);
+        print(result, args.format ?? 'markdown', io, session.ctx.thresholds);
         const why = err instanceof Error && err.name === 'PathRefused' ? err.message : `cannot write ${args.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
         io.stderr(`etcd-analyzer: ${oneLine(why)} — the report is printed above instead; pass --out with a folder or file you can write\n`);
         finish(result, args, io);
@@ -43,7 +44,8 @@ export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
       }
       io.stdout(`${oneLine(result.summary)}\nwrote ${files.join(', ')}\n`);
     } else {
-      print(result, args.format ?? (args.command === 'report' ? 'markdown' : 'table'), io);
+      // `run` leads with the answer (summary); every metric for every member is --format table.
+      print(result, args.format ?? (args.command === 'report' ? 'markdown' : 'summary'), io, session.ctx.thresholds);
     }
     return finish(result, args, io);
   } finally {
@@ -51,9 +53,9 @@ export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
   }
 }
 
-function print(result: AnalyzerResult, format: Format, io: CliIo): void {
+function print(result: AnalyzerResult, format: Format, io: CliIo, thresholds: Thresholds): void {
   // A failed result has nothing to show but its errors (the stderr line says why); JSON always prints the shape.
-  if (result.status !== 'failed' || format === 'json') io.stdout(renderResult(result, format));
+  if (result.status !== 'failed' || format === 'json') io.stdout(renderResult(result, format, thresholds));
 }
 
 function finish(result: AnalyzerResult, args: CliArgs, io: CliIo): number {

@@ -14,7 +14,8 @@ import { buildHistoryMessages } from './historyBudget';
 import { priorTurns } from './chatHistory';
 import { modelInstructions } from './instructions';
 import { answerByKeywords } from './keywordAnswer';
-import { streamViewButtons } from './streamResults';
+import { streamViewButtons } from './viewButtons';
+import { spanOf, toolCallWindow, type ReportWindow } from './reportWindow';
 
 export async function answerFreeQuestion(
   services: ExtensionServices,
@@ -29,6 +30,9 @@ export async function answerFreeQuestion(
 
   const tools = etcdTools();
   const abort = abortSignalFor(token);
+  // What the answer's tool calls read, so its "Open full report" button opens that window.
+  let ran = false;
+  const windows: ReportWindow[] = [];
   try {
     const loop = await runToolLoop({
       model: picked.model,
@@ -39,7 +43,11 @@ export async function answerFreeQuestion(
       onText: (t) => stream.markdown(t),
       onToolCall: (c) => stream.progress(describeInvocation(c.name, c.name, c.input, s.defaultDuration)),
       invokeTool: async (name, input) => {
+        const at = new Date();
         const r = await vscode.lm.invokeTool(name, { input: input as object, toolInvocationToken: request.toolInvocationToken }, token);
+        ran = true;
+        const w = toolCallWindow(name, input, s.defaultDuration, at);
+        if (w) windows.push(w);
         return r.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
       },
     });
@@ -47,7 +55,7 @@ export async function answerFreeQuestion(
     if (loop.stoppedBy === 'cancelled') stream.markdown('\n\n_Cancelled: in-flight Prometheus queries were stopped._\n');
     else {
       if (loop.stoppedBy === 'max_rounds') stream.markdown('\n\n_Stopped after the maximum number of tool rounds._\n');
-      streamViewButtons(stream);
+      streamViewButtons(stream, { report: ran, window: spanOf(windows) });
     }
     return { metadata: { mode: picked.label, rounds: loop.rounds, toolCalls: loop.toolCalls, stoppedBy: loop.stoppedBy } };
   } catch (err) {

@@ -3,7 +3,9 @@ import type * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import { findSlashCommand } from './slashCommands';
 import { streamHelp, streamWelcome } from './welcome';
-import { streamAnalyzers, streamViewButtons } from './streamResults';
+import { streamAnalyzers } from './streamResults';
+import { streamViewButtons } from './viewButtons';
+import { reportWindowOf } from './reportWindow';
 import { answerFreeQuestion } from './freeQuestion';
 
 export function createChatHandler(services: ExtensionServices): vscode.ChatRequestHandler {
@@ -13,7 +15,7 @@ export function createChatHandler(services: ExtensionServices): vscode.ChatReque
     if (!services.isConfigured()) return streamWelcome(stream);
     if (slash) {
       const { runs, results, cancelled } = await streamAnalyzers(services, slash.analyzers, request.prompt, stream, token);
-      if (!cancelled) streamViewButtons(stream, results);
+      if (!cancelled) streamViewButtons(stream, { report: true, window: reportWindowOf(results) });
       return { metadata: { command: slash.name, runs, cancelled } };
     }
     if (!request.prompt.trim()) return streamHelp(stream);

@@ -1,4 +1,4 @@
-// Runs analyzers and streams their markdown into a chat response: progress, failed-query notice, buttons.
+// Runs analyzers and streams their markdown into a chat response: progress, failed-query notice (buttons: viewButtons.ts).
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import type { AnalyzerResult } from '../../core/types';
@@ -65,12 +65,4 @@ export function streamResult(stream: vscode.ChatResponseStream, result: Analyzer
     );
   }
   if (!result.diagnosis) stream.markdown(markdown);
-}
-
-/** Buttons to the webviews (registered in the same activate). The report panel gets the results just shown, so it
- *  renders them without querying Prometheus again. */
-export function streamViewButtons(stream: vscode.ChatResponseStream, results: AnalyzerResult[] = []): void {
-  const args = results.length ? [{ results, title: results.length === 1 ? results[0].title : 'etcd analysis' }] : [];
-  stream.button({ command: 'etcdAnalyzer.openReport', title: 'Open Report', arguments: args });
-  stream.button({ command: 'etcdAnalyzer.openDashboard', title: 'Open Dashboard' });
 }

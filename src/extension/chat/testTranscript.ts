@@ -8,7 +8,8 @@ export interface TranscriptEntry {
   model?: string;
   markdown: string;
   progress: string[];
-  buttons: string[];
+  /** Each button as streamed: its command, title and the arguments the command gets back on click. */
+  buttons: { command: string; title: string; arguments?: unknown[] }[];
   result?: vscode.ChatResult | void | null;
   done: boolean;
 }
@@ -45,7 +46,7 @@ function recordingStream(stream: vscode.ChatResponseStream, entry: TranscriptEnt
       wrapper[key] = (...args: any[]) => {
         if (key === 'markdown') entry.markdown += typeof args[0] === 'string' ? args[0] : args[0]?.value ?? '';
         else if (key === 'progress') entry.progress.push(String(args[0]));
-        else if (key === 'button') entry.buttons.push(String(args[0]?.command));
+        else if (key === 'button') entry.buttons.push({ command: String(args[0]?.command), title: String(args[0]?.title), arguments: args[0]?.arguments });
         const r = fn.apply(stream, args);
         return r === stream ? wrapper : r;
       };

@@ -40,9 +40,8 @@ export function registerWebviews(context: vscode.ExtensionContext, services: Ext
       await vscode.commands.executeCommand(`${DASHBOARD_VIEW_ID}.focus`);
     }),
     vscode.commands.registerCommand('etcdAnalyzer.refreshDashboard', () => get().dashboard.refresh()),
-    vscode.commands.registerCommand('etcdAnalyzer.openReport', (args?: OpenReportArgs) =>
-      get().reports.open(args && typeof args === 'object' ? args : {}),
-    ),
+    // Arguments come back from chat buttons and other extensions: checked before use (webviews/openReportArgs.ts).
+    vscode.commands.registerCommand('etcdAnalyzer.openReport', (args?: unknown) => loadEngine().openReportFromCommand(get().reports, args)),
   );
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(

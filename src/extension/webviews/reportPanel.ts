@@ -19,7 +19,7 @@ import { runViewAnalyzers, type WindowRequest } from './analysisRuns';
 import { REPORT_VIEW_TYPE } from './ids';
 export { REPORT_VIEW_TYPE };
 
-/** Arguments of etcdAnalyzer.openReport (all optional: chat buttons pass none). */
+/** Arguments of etcdAnalyzer.openReport (all optional; checked by openReportArgs.ts when they come through the command). */
 export interface OpenReportArgs extends WindowRequest {
   /** Results already computed (e.g. by a chat turn): rendered without querying again. */
   results?: AnalyzerResult[];
