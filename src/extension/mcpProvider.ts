@@ -6,6 +6,7 @@ import type { ExtensionServices } from './services';
 import { isConfigured, readSettings } from './settings';
 import { getSecret } from './secrets';
 import { mcpServerEnv } from './mcpEnv';
+import { loadEngine } from './loadEngine';
 import { toolReportFolder } from './reportFolder';
 
 export const MCP_PROVIDER_ID = 'etcdAnalyzer.mcp';
@@ -22,7 +23,7 @@ export function buildMcpServerDefinition(context: vscode.ExtensionContext): vsco
     MCP_SERVER_LABEL,
     process.execPath,
     [context.asAbsolutePath('dist/mcp-server.js')],
-    mcpServerEnv(s, historyFile, toolReportFolder(context)),
+    mcpServerEnv(s, historyFile, toolReportFolder(context), (t) => loadEngine().thresholdsProblem(t)),
     version,
   );
 }
