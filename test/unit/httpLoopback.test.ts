@@ -26,7 +26,7 @@ test('on loopback: Accept-Encoding identity; an answer gzipped unasked is still 
     }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const http = createHttpTransport({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  const http = createHttpTransport({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxSockets: 2 });
   try {
     const plain = await http.send('GET', '/api/v1/query', undefined, 'up', 5000);
     assert.equal(seen[0]['accept-encoding'], 'identity');
