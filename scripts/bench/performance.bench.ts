@@ -16,8 +16,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { baselineCollector, compareRows, measureSide, PEAK_TOL, REL_TOL, windowSecondsOf } from './catalogCost';
+import { baselineCollector, commonMetricIds, compareRows, measureSide, PEAK_TOL, REL_TOL, windowSecondsOf } from './catalogCost';
 import { createCollector } from '../../src/core/collect/collector';
+import { metricIds } from '../../src/core/metrics/catalog';
 import { resolveTimeRange } from '../../src/core/util/timeRange';
 import { createContext } from '../../src/core/context';
 import { runAnalyzer } from '../../src/core/analyzers/runAnalyzer';
@@ -52,8 +53,10 @@ async function oneHour(): Promise<void> {
   const range = resolveTimeRange({ duration: '1h' }, new Date(Math.floor((Date.now() - 30_000) / 60_000) * 60_000));
   const base = await baselineCollector();
   try {
-    const oldSide = await measureSide(PROM, base.create, range, RUNS, SELECTORS);
-    const newSide = await measureSide(PROM, createCollector, range, RUNS, SELECTORS);
+    const ids = commonMetricIds(base.ids);
+    const oldSide = await measureSide(PROM, base.create, range, RUNS, SELECTORS, ids);
+    const newSide = await measureSide(PROM, createCollector, range, RUNS, SELECTORS, ids);
+    if (ids.length < metricIds.length) console.log(`  1 h figures over the ${ids.length} metrics both catalogs have (of ${metricIds.length})`);
     const cmp = compareRows(oldSide.rows, newSide.rows, windowSecondsOf(range));
     const cores = cpus().length;
     const work = newSide.totalMs / oldSide.totalMs;
