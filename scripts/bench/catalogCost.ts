@@ -61,12 +61,22 @@ function median(xs: number[]): number {
 type CollectorFactory = typeof createCollector;
 
 /** The baseline's createCollector, imported from a `git archive` of its src/ (removed again by the caller). */
-export async function baselineCollector(ref = process.env.CATALOG_BASELINE_REF || CATALOG_BASELINE_REF): Promise<{ create: CollectorFactory; cleanup: () => void }> {
+export async function baselineCollector(ref = process.env.CATALOG_BASELINE_REF || CATALOG_BASELINE_REF): Promise<{ create: CollectorFactory; ids: string[]; cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'catalog-baseline-'));
   const tar = execFileSync('git', ['-C', ROOT, 'archive', ref, 'src'], { maxBuffer: 64 << 20 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   const mod = (await import(pathToFileURL(join(dir, 'src/core/collect/collector.ts')).href)) as { createCollector: CollectorFactory };
-  return { create: mod.createCollector, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const cat = (await import(pathToFileURL(join(dir, 'src/core/metrics/catalog.ts')).href)) as { metricIds: readonly string[] };
+  return { create: mod.createCollector, ids: [...cat.metricIds], cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The metrics both catalogs have: old and new are compared on the same work (a metric added since the baseline is
+ * not work the new queries saved, and the old collector refuses an id it does not know).
+ */
+export function commonMetricIds(baselineIds: readonly string[]): string[] {
+  const old = new Set(baselineIds);
+  return metricIds.filter((id) => old.has(id));
 }
 
 async function stats(url: string, query: string, time: string): Promise<{ ms: number; samples: number }> {
@@ -77,7 +87,7 @@ async function stats(url: string, query: string, time: string): Promise<{ ms: nu
   return { ms: (j.data?.stats?.timings?.execTotalTime ?? NaN) * 1000, samples: j.data?.stats?.samples?.totalQueryableSamples ?? NaN };
 }
 
-export async function measureSide(url: string, create: CollectorFactory, range: TimeRange, runs: number, selectors: { etcd: string; node: string }): Promise<Side> {
+export async function measureSide(url: string, create: CollectorFactory, range: TimeRange, runs: number, selectors: { etcd: string; node: string }, ids: readonly string[] = metricIds): Promise<Side> {
   const profile = createProfile({ ...defaultProfileConfig(url), etcdSelector: selectors.etcd, nodeSelector: selectors.node });
   const collectMs: number[] = [];
   let rows: MetricSummary[] = [];
@@ -86,7 +96,7 @@ export async function measureSide(url: string, create: CollectorFactory, range: 
     const source = createPrometheusSource({ url });
     const collector = create(source, profile, silentLogger);
     const t0 = performance.now();
-    const r = await collector.collect({ metrics: [...metricIds], range });
+    const r = await collector.collect({ metrics: [...ids], range });
     collectMs.push(performance.now() - t0);
     source.close();
     if (r.errors.length) throw new Error(`collection errors: ${r.errors.map((e) => `${e.metric ?? ''} ${e.message}`).join('; ')}`);
@@ -182,8 +192,9 @@ async function main(): Promise<void> {
   const range = resolveTimeRange({ duration }, new Date(Math.floor((Date.now() - 30_000) / 60_000) * 60_000));
   const base = await baselineCollector();
   try {
-    const oldSide = await measureSide(url, base.create, range, runs, selectors);
-    const newSide = await measureSide(url, createCollector, range, runs, selectors);
+    const ids = commonMetricIds(base.ids);
+    const oldSide = await measureSide(url, base.create, range, runs, selectors, ids);
+    const newSide = await measureSide(url, createCollector, range, runs, selectors, ids);
     const cmp = compareRows(oldSide.rows, newSide.rows, windowSecondsOf(range));
     const pct = (100 * newSide.totalMs) / oldSide.totalMs;
     console.log(`catalog cost, ${url}, window ${range.duration} (end ${range.end}), ${runs} runs, baseline ${process.env.CATALOG_BASELINE_REF || CATALOG_BASELINE_REF}`);

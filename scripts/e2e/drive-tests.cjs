@@ -23,7 +23,7 @@ const { launchWorkbench, loadPlaywright, workbenchUrl } = require('./workbench.c
     // The extension host's console is forwarded to the page: show the suite's own lines.
     page.on('console', (m) => {
       const t = m.text();
-      if (/\[e2e\]|passed|failed|✔|✓|\d+\) /.test(t)) console.log(t.replace(/%c/g, '').slice(0, 400));
+      if (process.env.E2E_ALL_CONSOLE || /\[e2e\]|passed|failed|✔|✓|\d+\) /.test(t)) console.log(t.replace(/%c/g, '').slice(0, 400));
     });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     const timeout = new Promise((_, rej) => setTimeout(() => rej(new Error(`no result after ${timeoutSec}s`)), +timeoutSec * 1000));

@@ -45,6 +45,8 @@ node -e '
 # The test-only scripted language model (a test double) is installed as a normal extension: the workbench loads only
 # one extensionDevelopmentPath, and a model must exist for the Chat view to send requests to @etcd.
 cp -r "$ROOT/test/e2e/lm-double" "$STATE/exts/etcd-analyzer-test.lm-double-0.0.1"
+# An empty extension: its ext.activate() time is the editor's own cost of activating any extension (activation.ts).
+cp -r "$ROOT/test/e2e/activation-baseline" "$STATE/exts/etcd-analyzer-test.activation-baseline-0.0.1"
 
 PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 CS_PID=""

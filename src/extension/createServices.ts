@@ -33,6 +33,7 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
     isConfigured: () => isConfigured(),
     createAnalyzerContext: (signal, withHistory = true) => loadEngine().createAnalyzerContext(context, log, history, signal, withHistory),
     runAnalyzer: (name, input, token, opts) => loadEngine().runAnalyzerWithContext(services, name, input, token, opts),
+    thresholdsProblem: (overrides) => loadEngine().thresholdsProblem(overrides),
     onDidChangeConnection: changed.event,
   };
 

@@ -4,7 +4,9 @@
 export { createAnalyzerContext, runAnalyzerWithContext, withDefaultDuration } from './analyzerRuns';
 export { createChatHandler } from './chat/handler';
 export { analyzerTool } from './tools/toolAdapter';
-export { getAnalyzer } from '../core/analyzers/registry';
+export { getAnalyzer, analyzerFor } from '../core/analyzers/registry';
+export { findSlashCommand } from './chat/slashCommands';
+export { thresholdsProblem } from '../core/analysis/thresholdsSchema';
 export { configureConnection } from './commands/configureConnection';
 export { testConnection } from './commands/testConnection';
 export { runAnalyzerCommand } from './commands/runAnalyzerCommand';

@@ -1,10 +1,18 @@
 // Settings → the ETCD_ANALYZER_* environment the bundled MCP server reads (src/core/config/connection.ts).
 // Pure (type-only vscode imports) so it is unit-tested without an editor. Secrets are added at resolve time, not here.
 import type { Settings } from './settings';
-import { thresholdsProblem } from '../core/analysis/thresholdsSchema';
 
-/** `reportDir`: where the report tool saves (the folder the report command uses, reportFolder.ts). */
-export function mcpServerEnv(s: Settings, historyFile: string | undefined, reportDir?: string): Record<string, string | null> {
+/**
+ * `reportDir`: where the report tool saves (the folder the report command uses, reportFolder.ts). `thresholdsProblem`:
+ * the overrides' validator (core/analysis/thresholdsSchema.ts), passed in rather than imported because it brings zod,
+ * which belongs to the engine bundle loaded on first use; it is called only when there are overrides.
+ */
+export function mcpServerEnv(
+  s: Settings,
+  historyFile: string | undefined,
+  reportDir?: string,
+  thresholdsProblem: (overrides: unknown) => string | undefined = () => undefined,
+): Record<string, string | null> {
   const env: Record<string, string | null> = {
     // Desktop VS Code's process.execPath is Electron: this makes it behave as plain node (harmless elsewhere).
     ELECTRON_RUN_AS_NODE: '1',

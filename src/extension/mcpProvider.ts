@@ -11,8 +11,11 @@ import { toolReportFolder } from './reportFolder';
 export const MCP_PROVIDER_ID = 'etcdAnalyzer.mcp';
 export const MCP_SERVER_LABEL = 'etcd Performance Analyzer';
 
-/** The stdio definition for the current settings (no secrets). */
-export function buildMcpServerDefinition(context: vscode.ExtensionContext): vscode.McpStdioServerDefinition {
+/**
+ * The stdio definition for the current settings (no secrets). `thresholdsProblem` validates threshold overrides; it is
+ * called only when there are some (it loads the engine, and the editor asks for definitions at start-up).
+ */
+export function buildMcpServerDefinition(context: vscode.ExtensionContext, thresholdsProblem?: (overrides: unknown) => string | undefined): vscode.McpStdioServerDefinition {
   const s = readSettings();
   // The extension's own history file (history.ts): the store locks between processes, so runs made through MCP and
   // through chat/commands land in one history and trends/baselines see both.
@@ -22,7 +25,7 @@ export function buildMcpServerDefinition(context: vscode.ExtensionContext): vsco
     MCP_SERVER_LABEL,
     process.execPath,
     [context.asAbsolutePath('dist/mcp-server.js')],
-    mcpServerEnv(s, historyFile, toolReportFolder(context)),
+    mcpServerEnv(s, historyFile, toolReportFolder(context), thresholdsProblem),
     version,
   );
 }
@@ -38,7 +41,7 @@ export function createMcpProvider(context: vscode.ExtensionContext, services: Ex
   const provider: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> = {
     onDidChangeMcpServerDefinitions: changed.event,
     // Called eagerly by the editor: no UI, no secrets, no network here.
-    provideMcpServerDefinitions: () => [buildMcpServerDefinition(context)],
+    provideMcpServerDefinitions: () => [buildMcpServerDefinition(context, (t) => services.thresholdsProblem(t))],
     resolveMcpServerDefinition: async (server) => {
       if (!isConfigured()) {
         void vscode.window

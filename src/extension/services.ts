@@ -13,6 +13,8 @@ export interface ExtensionServices {
   createAnalyzerContext(signal?: AbortSignal, withHistory?: boolean): Promise<AnalyzerContext>;
   /** Runs one analyzer by name with raw input; records history when enabled (unless `record: false`); never throws for data problems. */
   runAnalyzer(name: string, input: unknown, token?: vscode.CancellationToken, opts?: { record?: boolean }): Promise<AnalyzerResult>;
+  /** What is wrong with threshold overrides, or undefined (core/analysis/thresholdsSchema.ts; loads the engine). */
+  thresholdsProblem(overrides: unknown): string | undefined;
   /** Fires when etcdAnalyzer.* settings or secrets change. */
   readonly onDidChangeConnection: vscode.Event<void>;
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from './services';
 import type { AnalyzerResult } from '../core/types';
 import { readSettings } from './settings';
-import { analyzerFor } from '../core/analyzers/registry';
+import { loadEngine } from './loadEngine';
 import { escapeMarkdown } from '../core/util/markdownEscape';
 
 const FIRST_TICK_DELAY_MS = 5_000;
@@ -36,7 +36,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Ex
     item.show();
     let view: StatusView;
     try {
-      view = describeStatus(await services.runAnalyzer(analyzerFor('cluster_status').name, {}, undefined, { record: false }));
+      view = describeStatus(await services.runAnalyzer(loadEngine().analyzerFor('cluster_status').name, {}, undefined, { record: false }));
     } catch (err) {
       // runAnalyzer returns failures as results; this is the last resort so the item never keeps spinning.
       view = { text: '$(error) etcd: error', tooltip: `etcd: ${escapeMarkdown((err as Error)?.message ?? String(err))}`, warning: 'error' };

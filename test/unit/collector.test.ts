@@ -6,6 +6,7 @@ import { createCollector } from '../../src/core/collect/collector';
 import { windowFacts } from '../../src/core/collect/windowFacts';
 import { buildQueryParams } from '../../src/core/collect/params';
 import { buildStatsQuery } from '../../src/core/collect/statsQuery';
+import { estimatedCost, planBatches } from '../../src/core/collect/batch';
 import { memberFilterFor } from '../../src/core/collect/memberFilter';
 import { getMetric } from '../../src/core/metrics/catalog';
 import type { EtcdGeneration } from '../../src/core/metrics/types';
@@ -170,9 +171,12 @@ test('a full request is packed into few batched requests; a bad query costs only
   const bad = new SourceError('bad_query', 'parse error at char 12', 'x', 'fix the query');
   const { source, calls } = fakeSource({ data, fail: { has_leader: bad } });
   const r = await createCollector(source, profile, silentLogger, { maxBatches: 4 }).collect({ metrics: ids, range });
-  // 10 metrics dealt round-robin into 4 batches (3, 3, 2, 2); has_leader shares its batch with grpc_failure_ratio:
-  // 1 discovery + 1 window-facts query (sent alongside) + 4 batches + those 2 metrics retried alone.
-  assert.equal(calls.length, 1 + 1 + 4 + 2);
+  // 10 metrics dealt into 4 batches; the batch holding has_leader fails and each of its metrics is retried alone:
+  // 1 discovery + 1 window-facts query (sent alongside) + 4 batches + the failed batch's metrics.
+  const batches = calls.slice(2, 6); // after discovery and window facts (a batch of one is sent unmarked)
+  const failed = [...batches.find((c) => c.query.includes('"analyzer_metric", "has_leader"'))!.query.matchAll(/"analyzer_metric", "/g)].length;
+  assert.ok(failed >= 2, 'has_leader travelled with other metrics');
+  assert.equal(calls.length, 1 + 1 + 4 + failed);
   assert.deepEqual(r.errors.map((e) => [e.metric, e.kind, e.message]), [['has_leader', 'bad_query', 'parse error at char 12']]);
   assert.ok(!r.errors[0].query.includes('analyzer_metric'), 'the error names the metric’s own query, not the batch');
   assert.ok(r.errors[0].query.includes('etcd_server_has_leader'));
@@ -363,4 +367,12 @@ test('discovery names a member stopped before the window ended from its last etc
   const d = parseDiscovery(samples, profile);
   assert.equal(d.memberById.get(IDS.m2), 'm2');
   assert.equal(d.memberById.get(IDS.m1), 'm1');
+});
+
+test('batches: the dearest queries are dealt first, each to the cheapest batch so far; equal costs deal round-robin', () => {
+  assert.deepEqual(planBatches([1, 2, 3, 4, 5], 2), [[1, 3, 5], [2, 4]]);
+  // One heavy item travels alone; the light ones share the other batches.
+  assert.deepEqual(planBatches([1, 1, 9, 1, 1, 1], 3, (x) => x), [[9], [1, 1, 1], [1, 1]]);
+  assert.ok(estimatedCost('histogram_quantile(0.99, sum by (le) (rate(grpc_server_handling_seconds_bucket[1h])))') > estimatedCost('avg_over_time(etcd_mvcc_db_total_size_in_bytes[1h])'));
+  assert.ok(estimatedCost('max_over_time((histogram_quantile(0.99, sum by (To, le) (rate(etcd_network_peer_round_trip_time_seconds_bucket[60s]))))[1h:60s])') > estimatedCost('histogram_quantile(0.99, sum by (le) (rate(etcd_disk_wal_fsync_duration_seconds_bucket[1h])))'));
 });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { thresholdsProblem } from '../../src/core/analysis/thresholdsSchema';
 import { mcpServerEnv } from '../../src/extension/mcpEnv';
 import type { Settings } from '../../src/extension/settings';
 
@@ -55,4 +56,14 @@ test('history limits, threshold overrides and the report folder reach the server
   const plain = mcpServerEnv(base, undefined);
   assert.equal(plain.ETCD_ANALYZER_THRESHOLDS, null);
   assert.equal(plain.ETCD_ANALYZER_REPORT_DIR, null);
+});
+
+test('invalid threshold overrides are left out (the server would refuse to start); the validator runs only when there are overrides', () => {
+  const bad = { walFsyncP99Seconds: { warning: -1 } };
+  assert.equal(mcpServerEnv({ ...base, thresholds: bad }, undefined, undefined, thresholdsProblem).ETCD_ANALYZER_THRESHOLDS, null);
+  const good = { walFsyncP99Seconds: { warning: 0.02 } };
+  assert.deepEqual(JSON.parse(mcpServerEnv({ ...base, thresholds: good }, undefined, undefined, thresholdsProblem).ETCD_ANALYZER_THRESHOLDS!), good);
+  let calls = 0;
+  mcpServerEnv(base, undefined, undefined, () => (calls++, undefined));
+  assert.equal(calls, 0);
 });

@@ -22,7 +22,7 @@ import { reducedScrapeNotice } from './reducedScrape';
 import { buildStatsQuery } from './statsQuery';
 import { samplesToRows } from './rows';
 import { rangeToSeries } from './series';
-import { batchQuery, planBatches, splitByPart, type BatchPart } from './batch';
+import { batchQuery, estimatedCost, planBatches, splitByPart, type BatchPart } from './batch';
 import { append } from '../util/arrays';
 import { warningError } from '../source/promWarnings';
 
@@ -86,7 +86,7 @@ export function createCollector(source: MetricSource, profile: Profile, log: Log
       if (hit) pending.set(part.id, hit);
       else fresh.push(part);
     }
-    for (const batch of planBatches(fresh, maxBatches)) {
+    for (const batch of planBatches(fresh, maxBatches, (part) => estimatedCost(part.query))) {
       const whole = send(batchQuery(batch));
       const split = whole.then((res) => splitByPart(batch, res));
       for (const part of batch) {

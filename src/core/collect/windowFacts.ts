@@ -5,7 +5,7 @@
 //    statistics' window is shortened to the part with data. From the etcd targets' few `up` series: scrapes in the
 //    window × the scrape interval measured over the last few minutes — and, when those minutes are themselves not
 //    all covered (a window of 5 minutes on a 40-second-old cluster), from the first scrape's time, read by a subquery
-//    over those few series at a step of a hundredth of the window (its blur of the data's start).
+//    over those few series across twice the recent span at a step of a hundredth of it (its blur of the data's start).
 //  - whether any etcd process restarted or node rebooted in the window: if none did, counters did not reset, and a
 //    counter's growth over the window is the difference of two values (metrics/build.ts counterIncrease).
 //  - the gRPC methods in use. etcd pre-initialises its gRPC series for every method × code (41 methods, 17 codes:
@@ -42,9 +42,16 @@ function spans(range: TimeRange): { window: number; recent: number } {
   return { window, recent: Math.min(window, Math.max(300, 5 * rollingWindowSeconds(Math.max(1, Math.round(range.stepSeconds))))) };
 }
 
-/** Step of the first-scrape subquery: a hundredth of the window, at least 1 s (a few `up` series: cheap). */
-function firstStepSeconds(window: number): number {
-  return Math.max(1, Math.round(window / 100));
+/**
+ * Span and step of the first-scrape subquery. Its answer only matters when the data is younger than the recent span
+ * (`young` below); over twice that span, data older than it still reads as older (about twice the span). The span is
+ * not the whole window: a subquery over a week evaluates `timestamp(up)` a hundred times across every day of data
+ * (70 ms on the week-long fixture, on the path before any statistic is sent), and its step, a hundredth of its span,
+ * would blur the first scrape by 100 minutes.
+ */
+function firstSpan(window: number, recent: number): { span: number; step: number } {
+  const span = Math.min(window, 2 * recent);
+  return { span, step: Math.max(1, Math.round(span / 100)) };
 }
 
 export function windowFactsQuery(profile: Profile, range: TimeRange, withGrpc: boolean): string {
@@ -53,11 +60,12 @@ export function windowFactsQuery(profile: Profile, range: TimeRange, withGrpc: b
   const up = `up{${sel}}`;
   const started = `grpc_server_started_total{${sel}}`;
   const { window, recent } = spans(range);
+  const first = firstSpan(window, recent);
   const tag = (e: string, v: string) => `label_replace(${e}, "${SPAN}", "${v}", "", "")`;
   const parts = [
     tag(`max(count_over_time(${up}[${window}s]))`, 'window'),
     tag(`max(count_over_time(${up}[${recent}s]))`, 'recent'),
-    tag(`min(min_over_time(timestamp(${up})[${window}s:${firstStepSeconds(window)}s]))`, 'first'),
+    tag(`min(min_over_time(timestamp(${up})[${first.span}s:${first.step}s]))`, 'first'),
     // Restarts reset counters: a start time that changed is a restart (a few series, one sample per scrape).
     tag(`sum(changes(process_start_time_seconds{${sel}}[${window}s]))`, 'restarts'),
     tag(`sum(changes(node_boot_time_seconds{${node}}[${window}s]))`, 'reboots'),

@@ -52,6 +52,16 @@ function splitUrl(raw: string): { base: URL; basicAuth?: string } {
   return { base, basicAuth };
 }
 
+/**
+ * A Prometheus on this machine is asked for plain answers: gzip there costs the server and this process CPU on the
+ * same cores and saves nothing on loopback (a week-long chart answer: 0.7 MB, 5–7 ms each way per 170 KB). Over a
+ * network the answers stay compressed.
+ */
+export function isLoopback(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
 /** Base URL (possibly with a path prefix such as /prometheus) + API path. */
 function urlFor(base: URL, path: string): string {
   return `${base.origin}${base.pathname.replace(/\/+$/, '')}${path}`;
@@ -70,6 +80,8 @@ export function createHttpTransport(opts: TransportOptions): HttpTransport {
     if (split.basicAuth) headers.Authorization = `Basic ${split.basicAuth}`;
     if (opts.token) headers.Authorization = `Bearer ${opts.token.trim()}`;
     agent = createAgent(base, loadTls(opts.tls), opts.maxSockets);
+    // Still decompressed when a server compresses unasked (compress: true below).
+    if (isLoopback(base.hostname) && !Object.keys(headers).some((k) => k.toLowerCase() === 'accept-encoding')) headers['Accept-Encoding'] = 'identity';
   } catch (e) {
     setupError =
       e instanceof SourceError

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import { loadEngine } from '../loadEngine';
-import { findSlashCommand } from './slashCommands';
 import { recordTranscript, type TranscriptEntry } from './testTranscript';
 
 export const PARTICIPANT_ID = 'etcdAnalyzer.etcd';
@@ -26,7 +25,8 @@ export function registerChatParticipant(context: vscode.ExtensionContext, servic
     provideFollowups(result) {
       const md = (result.metadata ?? {}) as { command?: string; welcome?: boolean; cancelled?: boolean };
       if (md.welcome || md.cancelled) return [];
-      const next = findSlashCommand(md.command)?.followups ?? ['bottlenecks', 'status'];
+      // A follow-up comes after an answer, so the engine (which holds the slash commands' list) is loaded by then.
+      const next = (md.command ? loadEngine().findSlashCommand(md.command)?.followups : undefined) ?? ['bottlenecks', 'status'];
       return next.map((name) => ({ prompt: '', command: name, label: `/${name}` }));
     },
   };
