@@ -2,7 +2,7 @@
 // analysis over the last 5 minutes, written to ./etcd-report/ (report.html, report.md, report.json). Idempotent: a running
 // demo cluster is reused. The cluster is left running for the extension/CLI/MCP to look at; stop it with
 // scripts/testbed/down.sh (printed at the end).
-// Env: DEMO_PORT_OFFSET (default 0: Prometheus :9090, etcd :2379/:22379/:32379), DEMO_BED (state dir),
+// Env: DEMO_PORT_OFFSET (default 0: Prometheus :9090, etcd :2379/:22379/:12379), DEMO_BED (state dir),
 //      DEMO_OUT (default ./etcd-report).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

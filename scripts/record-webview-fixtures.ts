@@ -3,7 +3,7 @@
 // Usage: ETCD_ANALYZER_PROMETHEUS_URL=http://127.0.0.1:9090 ETCD_ANALYZER_ETCD_ENDPOINTS=http://127.0.0.1:2379,… \
 //        ETCD_ANALYZER_ETCD_SELECTOR='job="etcd"' ETCD_ANALYZER_NODE_SELECTOR='job="node"' \
 //        node --import tsx scripts/record-webview-fixtures.ts [duration=15m]
-// (defaults to the dev bed on 127.0.0.1:9090 / 2379,22379,32379). Writes test/fixtures/webview/*.json.
+// (defaults to the dev bed on 127.0.0.1:9090 / 2379,22379,12379). Writes test/fixtures/webview/*.json.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveConnection } from '../src/core/config/connection';
@@ -17,7 +17,7 @@ import type { DashboardRange } from '../src/core/report/dashboardTypes';
 
 const env = {
   ETCD_ANALYZER_PROMETHEUS_URL: 'http://127.0.0.1:9090',
-  ETCD_ANALYZER_ETCD_ENDPOINTS: 'http://127.0.0.1:2379,http://127.0.0.1:22379,http://127.0.0.1:32379',
+  ETCD_ANALYZER_ETCD_ENDPOINTS: 'http://127.0.0.1:2379,http://127.0.0.1:22379,http://127.0.0.1:12379',
   ETCD_ANALYZER_ETCD_SELECTOR: 'job="etcd"',
   ETCD_ANALYZER_NODE_SELECTOR: 'job="node"',
   ...process.env,

@@ -50,9 +50,7 @@ stage unit node --import tsx --test --test-reporter=spec test/unit/*.test.ts
 stage badinput node --import tsx --test --test-concurrency=1 --test-reporter=spec test/badinput/*.test.ts
 stage browser node --import tsx --test --test-concurrency=1 --test-reporter=spec test/browser/*.test.ts
 # `etcd-analyzer serve` (REST, OpenAPI, /metrics scraped by the bed's Prometheus, in-cluster config) on its own bed.
-# m3 at 12479+7000: the default 32379+7000 lies in the kernel's ephemeral range, where another process's outgoing
-# connection can hold the port.
-stage serve env TESTBED_PORT_OFFSET=7000 M3_PORT=12479 bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/serve/*.test.ts
+stage serve env TESTBED_PORT_OFFSET=7000 bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/serve/*.test.ts
 stage integration bash scripts/with-testbed.sh node --import tsx --test --test-concurrency=1 --test-reporter=spec test/integration/*.test.ts
 stage faults npm run --silent test:faults
 # The browser UI of `etcd-analyzer serve` (pages, chat, history) in headless Chromium against its own test bed

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs CMD against a fresh local test bed and always stops the bed afterwards; exits with CMD's status.
 #   scripts/with-testbed.sh CMD [ARGS...]
-# The bed uses PORT_OFFSET 1000 (Prometheus :10090, etcd :3379/:23379/:33379) so it never collides with a
+# The bed uses PORT_OFFSET 1000 (Prometheus :10090, etcd :3379/:23379/:13379) so it never collides with a
 # developer's bed at the default ports. Exports TESTBED_PROM_URL, TESTBED_ETCD_ENDPOINTS (comma list of URLs),
 # TESTBED_DIR, TESTBED_PORT_OFFSET. Env: TESTBED_PORT_OFFSET (default 1000), TESTBED_LOAD_PUTS (default 300).
 # Nested use (TESTBED_PROM_URL already set by an outer with-testbed.sh) just runs CMD.

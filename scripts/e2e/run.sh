@@ -17,7 +17,7 @@ if [ -z "${TESTBED_PROM_URL:-}" ] || [ -z "${TESTBED_DIR:-}" ]; then
   bash "$HERE/install.sh"
   node esbuild.config.mjs
   node "$HERE/bundle-tests.mjs"
-  # Own port offset (Prometheus :12090, etcd :5379/:25379/:35379): never waits on, or collides with, the
+  # Own port offset (Prometheus :12090, etcd :5379/:25379/:15379): never waits on, or collides with, the
   # integration tests' bed (offset 1000), the fault tests' (2000) or a developer's (0).
   export TESTBED_PORT_OFFSET="${E2E_TESTBED_PORT_OFFSET:-3000}"
   exec bash "$ROOT/scripts/with-testbed.sh" bash "$0" "$@"

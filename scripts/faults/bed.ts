@@ -8,7 +8,7 @@ import { startDelayProxy, type DelayProxy } from './delayProxy';
 export type { MemberName, Testbed };
 export const MEMBER_NAMES: MemberName[] = ['m1', 'm2', 'm3'];
 
-/** The faults suite's own port offset (Prometheus :12090, etcd :5379/:25379/:35379); proxies on peer port + 7. */
+/** The faults suite's own port offset (Prometheus :12090, etcd :5379/:25379/:15379); proxies on peer port + 7. */
 export const FAULTS_PORT_OFFSET = Number(process.env.FAULTS_PORT_OFFSET ?? 3000);
 export const PROXY_PORT_SHIFT = 7;
 

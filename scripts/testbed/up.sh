@@ -3,7 +3,7 @@
 # Idempotent: a component whose recorded PID is alive is left alone; dead or missing ones are (re)started.
 #
 # Env:
-#   PORT_OFFSET  added to every port (default 0): etcd m1 2379/2380/2381, m2 22379/22380/22381, m3 32379/32380/32381
+#   PORT_OFFSET  added to every port (default 0): etcd m1 2379/2380/2381, m2 22379/22380/22381, m3 12379/12380/12381 (below the kernel's ephemeral port range 32768-60999 at every offset up to 9000: another process's outgoing connection can hold a port there and the member cannot bind it)
 #   M1_PORT / M2_PORT / M3_PORT  a member's client port before the offset (peer +1, metrics +2); defaults as above
 #                (client/peer/metrics), node-exporter 9100, Prometheus 9090. Offset 1000 → Prometheus :10090.
 #                Prometheus also scrapes etcd-analyzer serve at 8080 (job analyzer-serve; down unless a test runs it).
@@ -32,7 +32,7 @@ if [ -n "${VARIANT:-}" ]; then
   . "$(dirname "$0")/variant-${VARIANT%%-*}.sh"   # sets MEMBER_NAMES, defines variant_scrape_configs
 fi
 read -r N1 N2 N3 <<<"$MEMBER_NAMES"
-P1=$((${M1_PORT:-2379} + OFF)); P2=$((${M2_PORT:-22379} + OFF)); P3=$((${M3_PORT:-32379} + OFF))
+P1=$((${M1_PORT:-2379} + OFF)); P2=$((${M2_PORT:-22379} + OFF)); P3=$((${M3_PORT:-12379} + OFF))
 
 for bin in /usr/bin/etcd /usr/bin/etcdctl /usr/bin/prometheus /usr/bin/prometheus-node-exporter; do
   [ -x "$bin" ] || { echo "ERROR: $bin is missing: run scripts/testbed/install.sh (as root) first" >&2; exit 1; }

@@ -14,7 +14,7 @@
 OS_NODES=(ip-10-0-30-217.us-east-2.compute.internal ip-10-0-53-40.us-east-2.compute.internal ip-10-0-92-180.us-east-2.compute.internal)
 OS_IPS=(10.0.30.217 10.0.53.40 10.0.92.180)
 MEMBER_NAMES="${OS_NODES[*]}"
-# m2/m3 below the kernel's ephemeral port range (32768-60999): at the default 22379/32379 + offset, another
+# m2/m3 below the kernel's ephemeral port range (32768-60999): at 22379/32379 + offset (m3's old default), another
 # process's outgoing connection (other beds' etcd peers) can hold the port and the member cannot bind it. These
 # bases stay clear of the other beds' ports at offsets 0-3000 and 8000-9000.
 M2_PORT=${M2_PORT:-13379}

@@ -9,7 +9,7 @@ export const REPO_ROOT = resolve(__dirname, '../..');
 
 export const testbedPromUrl = (): string => process.env.TESTBED_PROM_URL || 'http://127.0.0.1:9090';
 export const testbedEtcdEndpoints = (): string =>
-  process.env.TESTBED_ETCD_ENDPOINTS || 'http://127.0.0.1:2379,http://127.0.0.1:22379,http://127.0.0.1:32379';
+  process.env.TESTBED_ETCD_ENDPOINTS || 'http://127.0.0.1:2379,http://127.0.0.1:22379,http://127.0.0.1:12379';
 
 /** Environment for a spawned server: only what it needs (no inherited ETCD_ANALYZER_* surprises). */
 export function serverEnv(extra: Record<string, string>): Record<string, string> {

@@ -120,6 +120,6 @@ function readEnvFile(file: string): Record<string, string> {
 export function liveBed(): { promUrl: string; etcdEndpoints: string[] } {
   return {
     promUrl: process.env.TESTBED_PROM_URL ?? 'http://127.0.0.1:9090',
-    etcdEndpoints: (process.env.TESTBED_ETCD_ENDPOINTS ?? 'http://127.0.0.1:2379,http://127.0.0.1:22379,http://127.0.0.1:32379').split(','),
+    etcdEndpoints: (process.env.TESTBED_ETCD_ENDPOINTS ?? 'http://127.0.0.1:2379,http://127.0.0.1:22379,http://127.0.0.1:12379').split(','),
   };
 }

@@ -15,7 +15,7 @@ import { SourceError } from '../../src/core/source/types';
 import type { MetricSummary } from '../../src/core/types';
 
 const PROM = process.env.TESTBED_PROM_URL || 'http://127.0.0.1:9090';
-const ENDPOINTS = (process.env.TESTBED_ETCD_ENDPOINTS || '127.0.0.1:2379,127.0.0.1:22379,127.0.0.1:32379')
+const ENDPOINTS = (process.env.TESTBED_ETCD_ENDPOINTS || '127.0.0.1:2379,127.0.0.1:22379,127.0.0.1:12379')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean)

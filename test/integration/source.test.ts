@@ -8,7 +8,7 @@ import { createProfile, defaultProfileConfig } from '../../src/core/profiles';
 import { resolveTimeRange } from '../../src/core/util/timeRange';
 
 const PROM = process.env.TESTBED_PROM_URL || 'http://127.0.0.1:9090';
-const ENDPOINTS = (process.env.TESTBED_ETCD_ENDPOINTS || 'http://127.0.0.1:2379,http://127.0.0.1:22379,http://127.0.0.1:32379')
+const ENDPOINTS = (process.env.TESTBED_ETCD_ENDPOINTS || 'http://127.0.0.1:2379,http://127.0.0.1:22379,http://127.0.0.1:12379')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);

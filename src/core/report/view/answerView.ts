@@ -32,7 +32,7 @@ const MAX_FAILED = 5;
 const MAX_PLAIN_METRICS = 12;
 const STAT_ORDER: Statistic[] = ['p99', 'p90', 'p50', 'avg', 'max', 'min', 'latest', 'increase', 'rate'];
 
-export const REPORT_POINTER = 'The full per-member table, the charts and every query are in the report (etcd-analyzer report, or the Open Report button in VS Code).';
+export const REPORT_POINTER = 'The full per-member table, the charts and every query are in the report (etcd-analyzer report, or the Open full report button in VS Code).';
 
 function diagnosisBlocks(r: AnalyzerResult): Block[] {
   const d = r.diagnosis;
