@@ -6,7 +6,7 @@ import { renderResultMarkdown } from '../core/report/markdown';
 import { formatStat, formatValue } from '../core/util/units';
 import type { Format } from './args';
 import { append } from '../core/util/arrays';
-import { columns } from './columns';
+import { columns } from '../core/util/columns';
 import { renderSummary } from './summaryText';
 import type { Thresholds } from '../core/analysis/thresholds';
 import { resolveThresholds } from '../core/analysis/thresholds';
@@ -81,7 +81,7 @@ function labelText(labels?: Record<string, string>): string {
   return ` {${Object.entries(labels).map(([k, v]) => `${clean(k)}=${clean(v)}`).join(',')}}`;
 }
 
-export { columns } from './columns';
+export { columns } from '../core/util/columns';
 
 /** Strips control characters (ESC starts terminal escape sequences) from data before it reaches a terminal. */
 export function clean(text: unknown): string {

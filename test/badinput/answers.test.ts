@@ -106,9 +106,9 @@ describe('CLI: one misbehaving query leaves a partial result', () => {
       assert.ok(!r.stderr.includes('\u001b'), 'no escape character reaches the terminal');
     });
   }
-  test('the table output names the failed query and keeps the rows', async () => {
+  for (const format of ['table', 'summary']) test(`the ${format} output names the failed query and keeps the rows`, async () => {
     prom.set({ kind: 'status', status: 503 }, /wal_fsync_duration_seconds_bucket/);
-    const r = await cli(['run', WAL, ...promFlags(prom.url)]);
+    const r = await cli(['run', WAL, ...promFlags(prom.url), '--format', format]);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /WAL fsync operations/);
     assert.match(r.stdout, /FAILED QUERIES \(\d+\)/);

@@ -25,6 +25,8 @@ async function withSettings<T>(values: Record<string, unknown>, body: () => Prom
 }
 
 const NUMBER_WITH_UNIT = /\d+(\.\d+)?\s?(ms|µs|s|B|KiB|MiB|GiB|%|\/s)\b/;
+/** An answer's first line: bold, naming a verdict (a diagnosis, a finding, or what could not be judged). */
+const FIRST_LINE = /^\*\*(Critical|Warning|Info|Healthy|Cannot judge|No finding|Not judged|Not available)[^\n]*\*\*\n/;
 /** Tools whose data exists on a plain (non-OpenShift) cluster and must show live per-member numbers. */
 const LIVE_MEMBER_TOOLS = [
   'get_etcd_general_info', 'get_etcd_disk_wal_fsync', 'get_etcd_disk_backend_commit', 'get_etcd_network_io',
@@ -66,12 +68,12 @@ suite('etcd extension in VS Code', function () {
         assert.ok(toolNames.includes(name), `${name} is contributed`);
         const r = await vscode.lm.invokeTool(name, { input: { duration: '15m' }, toolInvocationToken: undefined });
         const text = r.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+        // Every analyzer leads with one line naming the cause, member and evidence (or what could not be judged),
+        // then its heading; the analyzers that judge the whole cluster lead with the diagnosis line.
+        assert.match(text, FIRST_LINE, 'leads with its first line');
+        assert.match(text, /\n### /, 'markdown result with a heading');
         if (['get_etcd_performance_deep_drive', 'get_etcd_bottleneck_analysis', 'generate_etcd_performance_report'].includes(name)) {
-          // The analyzers that judge the whole cluster lead with the diagnosis line, then their heading.
           assert.match(text, /^\*\*(Critical|Warning|Healthy|Cannot judge)/, 'leads with the diagnosis line');
-          assert.match(text, /\n### /, 'markdown result with a heading');
-        } else {
-          assert.match(text, /^### /, 'markdown result with a heading');
         }
         assert.ok(text.length <= 6000, `compact: ${text.length} chars`);
         assert.match(text, new RegExp(`_${name.replace(/_/g, '\\\\?_')}`), 'names the tool');
@@ -202,7 +204,7 @@ suite('etcd extension in VS Code', function () {
           assert.deepEqual(result.metadata.toolCalls, [{ name: 'get_etcd_disk_wal_fsync', ok: true }, { name: 'get_etcd_network_io', ok: true }]);
           const toolMsgs = server.requests[2].messages.filter((m: any) => m.role === 'tool');
           assert.match(toolMsgs[0].content, NUMBER_WITH_UNIT);
-          assert.match(rec.markdown, /Network summary: ### /);
+          assert.match(rec.markdown, /Network summary: \*\*(Critical|Warning|Info|Healthy|Cannot judge|No finding|Not judged|Not available)/);
         });
       } finally {
         await server.close();

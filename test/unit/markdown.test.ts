@@ -49,7 +49,8 @@ function result(over: Partial<AnalyzerResult> = {}): AnalyzerResult {
 
 test('renders title, summary, the worst member per key metric against its target, severity marks, evidence and recommendation', () => {
   const md = renderResultMarkdown(result());
-  assert.match(md, /^### WAL fsync latency/);
+  // Line 1 names the cause, member and evidence for a one-topic analyzer too (the diagnosis phrasing over its findings).
+  assert.match(md, /^\*\*Warning — Slow disk on m2: WAL fsync latency p99 34 ms\*\*\n\n### WAL fsync latency/);
   assert.match(md, /p99 up to 34 ms on m2\./);
   // The lean answer: one row per key metric (the worst member against the target), not every member.
   assert.match(md, /\| WAL fsync p99 \| 34 ms \| m2 \| 10 ms \| \*\*warn\*\* \|/);

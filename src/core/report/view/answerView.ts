@@ -5,7 +5,8 @@
 import type { AnalyzerResult, Finding, MetricSummary, Statistic } from '../../types';
 import type { AnswerView, Block, ListItem, TableRow } from './types';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../analysis/thresholds';
-import { diagnosisLine, incidentNote } from '../../diagnosis/text';
+import { incidentNote } from '../../diagnosis/text';
+import { answerHeadline } from './answerHeadline';
 import { formatEvidence } from '../sectionText';
 import { formatStat, formatValue } from '../../util/units';
 import { truncateText } from '../../util/markdownEscape';
@@ -20,6 +21,13 @@ export interface AnswerOptions {
   thresholds?: Thresholds;
   /** Findings listed in full; the rest are counted (default: see findingBound). */
   maxFindings?: number;
+  /** The last line: where the rest is (default: REPORT_POINTER; the CLI names its own flags). */
+  pointer?: string;
+  /**
+   * `flagged` (default): rows only for key metrics off target, the passing ones in one line (a chat turn is
+   * narrow); `all`: one row for every key metric with its alert level (a terminal has the room).
+   */
+  keyMetrics?: 'flagged' | 'all';
 }
 
 const MAX_EVIDENCE = 1;
@@ -36,19 +44,20 @@ export const REPORT_POINTER = 'The full per-member table, the charts and every q
 
 function diagnosisBlocks(r: AnalyzerResult): Block[] {
   const d = r.diagnosis;
-  if (!d) return [];
-  const out: Block[] = [{ kind: 'callout', health: d.verdict, text: diagnosisLine(d) }];
+  const first = answerHeadline(r);
+  const out: Block[] = [{ kind: 'callout', health: first.tone, text: first.text }];
+  if (!d) return out;
   const shown = d.incidents.filter((i) => i.severity !== 'info');
-  const first = shown[0];
-  if (first && first.headline === d.headline) {
+  const top = shown[0];
+  if (top && top.headline === d.headline) {
     // The line above is this cause's headline: add how sure it is, what it explains and what to do, then the others.
-    out.push(para([{ kind: 'span', role: 'note', text: incidentNote(first) }, ` → ${truncateText(first.recommendation, MAX_ADVICE)}`]));
+    out.push(para([{ kind: 'span', role: 'note', text: incidentNote(top) }, ` → ${truncateText(top.recommendation, MAX_ADVICE)}`]));
     if (shown.length > 1) out.push(para('Other causes:'), causesList({ ...d, incidents: shown.slice(1) }, MAX_CAUSES - 1, MAX_ADVICE)!);
   } else if (shown.length) {
     out.push(causesList(d, MAX_CAUSES, MAX_ADVICE)!);
   }
   if (shown.length > MAX_CAUSES) out.push(para(`${shown.length - MAX_CAUSES} more cause(s) are in the report.`, 'note'));
-  const unjudged = unjudgedGroup(d.unjudged.length > MAX_UNJUDGED ? { ...d, unjudged: d.unjudged.slice(0, MAX_UNJUDGED) } : d);
+  const unjudged = unjudgedGroup(d, MAX_UNJUDGED);
   if (unjudged) {
     out.push(unjudged);
     if (d.unjudged.length > MAX_UNJUDGED) out.push(para(`${d.unjudged.length - MAX_UNJUDGED} more signal(s) not judged; the report lists them all.`, 'note'));
@@ -122,8 +131,9 @@ function noDataLines(metrics: readonly MetricSummary[]): string[] {
   return out;
 }
 
-function metricBlocks(r: AnalyzerResult, thresholds: Thresholds): Block[] {
+function metricBlocks(r: AnalyzerResult, thresholds: Thresholds, shown: 'flagged' | 'all'): Block[] {
   const graded = gradeKeyMetrics(r.metrics, thresholds);
+  if (graded.length && shown === 'all') return [heading('Key metrics against thresholds', 4), keyMetricsTable(graded)];
   if (graded.length) {
     // The rows to act on in the table; the passing ones in one line, values kept (evidence, not just "fine").
     const flagged = graded.filter((k) => k.verdict !== 'pass');
@@ -159,16 +169,16 @@ export function buildAnswerView(r: AnalyzerResult, opts: AnswerOptions = {}): An
   const blocks: Block[] = [
     ...diagnosisBlocks(r),
     heading(r.title, 3),
-    // With a diagnosis, its line already says what the summary would; without one the summary is the answer.
-    ...(r.diagnosis ? [] : [para(truncateText(r.summary, 600))]),
+    // With a diagnosis (or no finding) the first line already says what the summary would; else it adds context.
+    ...(r.diagnosis || !r.findings.length ? [] : [para(truncateText(r.summary, 600))]),
     para([{ kind: 'span', role: 'note', text: facts(r) }, ...(r.status === 'ok' ? [] : [' · status ', badge(r.status === 'failed' ? 'fail' : 'warn', r.status)])]),
     ...findingBlocks(r, opts.maxFindings ?? findingBound(r)),
-    ...metricBlocks(r, opts.thresholds ?? DEFAULT_THRESHOLDS),
+    ...metricBlocks(r, opts.thresholds ?? DEFAULT_THRESHOLDS, opts.keyMetrics ?? 'flagged'),
   ];
   if (failed.length) {
     const group = failedQueriesGroup(failed.slice(0, MAX_FAILED), { withQuery: false, total: failed.length, level: 4 });
-    blocks.push(group);
+    blocks.push(group, para('What these queries would have shown is missing above, not healthy.', 'note'));
   }
-  if (r.metrics.length) blocks.push(para(REPORT_POINTER, 'note'));
+  if (r.metrics.length) blocks.push(para(opts.pointer ?? REPORT_POINTER, 'note'));
   return { blocks };
 }

@@ -39,12 +39,12 @@ export function causesList(d: Diagnosis | undefined, max = 5, recommendationChar
 }
 
 /** "Not judged (n)": the signals without usable data, so a missing value is never read as healthy. */
-export function unjudgedGroup(d: Diagnosis | undefined): Block | null {
+export function unjudgedGroup(d: Diagnosis | undefined, max = Infinity): Block | null {
   if (!d?.unjudged.length) return null;
   return {
     kind: 'group',
     role: 'unjudged',
-    children: [heading(`Not judged (${d.unjudged.length})`), { kind: 'list', ordered: false, items: d.unjudged.map((u) => ({ runs: [unjudgedLine(u)] })) }],
+    children: [heading(`Not judged (${d.unjudged.length})`), { kind: 'list', ordered: false, items: d.unjudged.slice(0, max).map((u) => ({ runs: [unjudgedLine(u)] })) }],
   };
 }
 

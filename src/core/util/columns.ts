@@ -1,5 +1,5 @@
-// Aligned plain-text columns for the terminal (the run summary, the full table, `list`).
-import { maxOf } from '../core/util/arrays';
+// Aligned plain-text columns for the terminal (the answer's text back-end, the CLI's full table, `list`).
+import { maxOf } from './arrays';
 
 /** Aligned columns; the last column is not padded. */
 export function columns(rows: string[][]): string[] {
