@@ -1,6 +1,5 @@
 // `etcd-analyzer mcp` flags: transport options plus the same connection flags as the CLI.
 // There is deliberately no flag for a token (it would show in `ps`): use ETCD_ANALYZER_TOKEN(_FILE) / ETCD_ANALYZER_MCP_TOKEN.
-import { parseArgs } from 'node:util';
 import type { ConnectionFlags } from '../core/config/connection';
 import { CONNECTION_OPTIONS, connectionFlagsFrom } from '../core/config/connectionFlags';
 
@@ -17,6 +16,7 @@ export interface McpArgs {
 
 export { UsageError } from '../core/util/usageError';
 import { UsageError } from '../core/util/usageError';
+import { parsePort, parseServerFlags, refuseSecretFlags } from '../core/config/serverFlags';
 
 /** The connection flags' usage lines, shared by the server commands (`mcp`, `serve`). */
 export const CONNECTION_USAGE = `Connection (flags win over ETCD_ANALYZER_* variables):
@@ -52,37 +52,22 @@ ${CONNECTION_USAGE}`;
 const SECRET_FLAGS = ['--token', '--mcp-token', '--bearer-token'];
 
 export function parseMcpArgs(argv: string[]): McpArgs {
-  const secret = argv.find((a) => SECRET_FLAGS.includes(a.split('=')[0]));
-  if (secret) {
-    throw new UsageError(
-      `${secret.split('=')[0]} is not accepted: a token on the command line is visible to every user in \`ps\`. ` +
-        'Use --token-file / ETCD_ANALYZER_TOKEN for Prometheus, --mcp-token-file / ETCD_ANALYZER_MCP_TOKEN for the HTTP server.',
-    );
-  }
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        http: { type: 'boolean' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'mcp-token-file': { type: 'string' },
-        'log-level': { type: 'string' },
-        thresholds: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        ...CONNECTION_OPTIONS,
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(`${err instanceof Error ? err.message : String(err)} (see etcd-analyzer mcp --help)`);
-  }
-  const port = values.port === undefined ? 8001 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`--port "${String(values.port).slice(0, 20)}" is not a port: use a number 0..65535 (0 picks a free port)`);
-  }
+  refuseSecretFlags(argv, SECRET_FLAGS, '--mcp-token-file / ETCD_ANALYZER_MCP_TOKEN for the HTTP server');
+  const values = parseServerFlags(
+    argv,
+    {
+      http: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'mcp-token-file': { type: 'string' },
+      'log-level': { type: 'string' },
+      thresholds: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      ...CONNECTION_OPTIONS,
+    },
+    'mcp',
+  );
+  const port = parsePort(values.port, 8001);
   if (!values.http && (values.port !== undefined || values.host !== undefined || values['mcp-token-file'] !== undefined)) {
     throw new UsageError('--port, --host and --mcp-token-file only apply with --http');
   }

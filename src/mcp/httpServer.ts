@@ -3,12 +3,12 @@
 // would only add memory to expire and a sticky-state failure mode; any request can be answered in isolation, and
 // the one shared engine still bounds Prometheus load across all of them.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Logger } from '../core/util/log';
 import type { McpEngine } from './engine';
 import { createMcpServer } from './server';
 import { bracket, checkRequest, LOOPBACK_HOSTNAMES } from './httpGuard';
+import { listen } from '../core/util/listen';
 
 export const MCP_PATH = '/mcp';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -70,14 +70,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     await transport.handleRequest(req, res, body.value);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(opts.port, opts.host, () => {
-      http.off('error', reject);
-      resolve();
-    });
-  });
-  port = (http.address() as AddressInfo).port;
+  port = await listen(http, opts.port, opts.host);
   const url = `http://${bracket(opts.host)}:${port}${MCP_PATH}`;
 
   return {

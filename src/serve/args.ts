@@ -1,11 +1,11 @@
 // `etcd-analyzer serve` flags: the listener, the periodic analysis, plus the same connection flags as the CLI and
 // `etcd-analyzer mcp`. No flag carries a secret (it would show in `ps`): the server's own token comes from
 // ETCD_ANALYZER_SERVE_TOKEN or --serve-token-file, Prometheus's from ETCD_ANALYZER_TOKEN(_FILE) / --token-file.
-import { parseArgs } from 'node:util';
 import type { ConnectionFlags } from '../core/config/connection';
 import { CONNECTION_OPTIONS, connectionFlagsFrom } from '../core/config/connectionFlags';
 import { parseAnalysisDuration, parseDuration } from '../core/util/duration';
 import { UsageError } from '../core/util/usageError';
+import { parsePort, parseServerFlags, refuseSecretFlags } from '../core/config/serverFlags';
 import { CONNECTION_USAGE } from '../mcp/args';
 
 export { UsageError };
@@ -57,40 +57,25 @@ is named (docs/serve.md, deploy/).
 const SECRET_FLAGS = ['--token', '--serve-token', '--bearer-token', '--password'];
 
 export function parseServeArgs(argv: string[]): ServeArgs {
-  const secret = argv.find((a) => SECRET_FLAGS.includes(a.split('=')[0]));
-  if (secret) {
-    throw new UsageError(
-      `${secret.split('=')[0]} is not accepted: a token on the command line is visible to every user in \`ps\`. ` +
-        'Use --token-file / ETCD_ANALYZER_TOKEN for Prometheus, --serve-token-file / ETCD_ANALYZER_SERVE_TOKEN for this server.',
-    );
-  }
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'serve-token-file': { type: 'string' },
-        'allow-host': { type: 'string' },
-        every: { type: 'string' },
-        window: { type: 'string' },
-        'shutdown-grace': { type: 'string' },
-        'log-level': { type: 'string' },
-        thresholds: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        ...CONNECTION_OPTIONS,
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(`${err instanceof Error ? err.message : String(err)} (see etcd-analyzer serve --help)`);
-  }
-  const port = values.port === undefined ? DEFAULT_SERVE_PORT : Number(values.port);
-  if (!/^\d{1,5}$/.test(values.port ?? '0') || !Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`--port "${String(values.port).slice(0, 20)}" is not a port: use a number 0..65535 (0 picks a free port)`);
-  }
+  refuseSecretFlags(argv, SECRET_FLAGS, '--serve-token-file / ETCD_ANALYZER_SERVE_TOKEN for this server');
+  const values = parseServerFlags(
+    argv,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'serve-token-file': { type: 'string' },
+      'allow-host': { type: 'string' },
+      every: { type: 'string' },
+      window: { type: 'string' },
+      'shutdown-grace': { type: 'string' },
+      'log-level': { type: 'string' },
+      thresholds: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      ...CONNECTION_OPTIONS,
+    },
+    'serve',
+  );
+  const port = parsePort(values.port, DEFAULT_SERVE_PORT);
   let everySeconds: number | undefined;
   if (values.every !== undefined) {
     try {

@@ -2,13 +2,13 @@
 // route table, a fresh AbortSignal per request (aborted when the client goes away), every failure answered as
 // JSON and never a crash, and a graceful stop: stop accepting, let in-flight requests finish (bounded), then exit.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/util/log';
 import { redactSecrets } from '../core/util/redact';
 import { bracket, checkRequest, LOOPBACK_HOSTNAMES } from '../mcp/httpGuard';
 import type { ServeDeps } from './deps';
 import { header, HttpError, readJsonBody, sendError } from './http';
 import type { Router } from './router';
+import { listen } from '../core/util/listen';
 
 export const SERVE_TOKEN_ENV = 'ETCD_ANALYZER_SERVE_TOKEN';
 
@@ -121,14 +121,7 @@ export async function startServeServer(opts: ServeServerOptions): Promise<Runnin
     sendError(res, status, message, undefined, status === 401 ? { 'WWW-Authenticate': 'Bearer realm="etcd-analyzer"' } : {});
   }
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(opts.port, opts.host, () => {
-      http.off('error', reject);
-      resolve();
-    });
-  });
-  port = (http.address() as AddressInfo).port;
+  port = await listen(http, opts.port, opts.host);
   const url = `http://${bracket(opts.host)}:${port}`;
   let closing: Promise<void> | undefined;
 
