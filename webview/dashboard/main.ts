@@ -17,6 +17,7 @@ import { blockNode } from '../shared/viewToDom';
 import { findingsListView } from '../../src/core/report/view/findingsList';
 import { mountCharts, warmUpCharts, type ChartHandle } from '../shared/charts';
 import { onThemeChange } from '../shared/theme';
+import { onHostMessage, showLoading } from '../shared/hostMessages';
 
 const vscode = getVsCodeApi<DashboardToHost, DashboardViewState>();
 let view: DashboardViewState = vscode.getState() ?? { range: '1h' };
@@ -219,16 +220,11 @@ function onMessage(msg: HostToDashboard): void {
     markRange();
     render(msg.state);
   } else if (msg.type === 'loading') {
-    document.body.classList.toggle('loading', msg.loading);
-    refreshButton.disabled = msg.loading;
-    refreshButton.textContent = msg.loading ? 'Refreshing…' : 'Refresh';
+    showLoading(refreshButton, msg.loading);
   }
 }
 
-window.addEventListener('message', (e: MessageEvent) => {
-  const msg = e.data as HostToDashboard | undefined;
-  if (msg && typeof msg === 'object' && typeof msg.type === 'string') onMessage(msg);
-});
+onHostMessage<HostToDashboard>(onMessage);
 onThemeChange(() => charts.forEach((c) => c.applyTheme()));
 
 markRange();

@@ -16,6 +16,7 @@ import { append, button, el } from '../shared/dom';
 import { formatClock, formatTime, formatValue } from '../shared/format';
 import { mountCharts, type ChartHandle } from '../shared/charts';
 import { onThemeChange } from '../shared/theme';
+import { onHostMessage, showLoading } from '../shared/hostMessages';
 
 const vscode = getVsCodeApi<HistoryToHost, HistoryViewState>();
 let view: HistoryViewState = vscode.getState() ?? { days: 30 };
@@ -210,16 +211,11 @@ function onMessage(msg: HostToHistory): void {
     markSpan();
     render(msg.state);
   } else if (msg.type === 'historyLoading') {
-    document.body.classList.toggle('loading', msg.loading);
-    refreshButton.disabled = msg.loading;
-    refreshButton.textContent = msg.loading ? 'Refreshing…' : 'Refresh';
+    showLoading(refreshButton, msg.loading);
   }
 }
 
-window.addEventListener('message', (e: MessageEvent) => {
-  const msg = e.data as HostToHistory | undefined;
-  if (msg && typeof msg === 'object' && typeof msg.type === 'string') onMessage(msg);
-});
+onHostMessage<HostToHistory>(onMessage);
 onThemeChange(() => charts.forEach((c) => c.applyTheme()));
 
 markSpan();
