@@ -17,7 +17,7 @@ import { blockNode } from '../shared/viewToDom';
 import { findingsListView } from '../../src/core/report/view/findingsList';
 import { mountCharts, warmUpCharts, type ChartHandle } from '../shared/charts';
 import { onThemeChange } from '../shared/theme';
-import { onHostMessage, showLoading } from '../shared/hostMessages';
+import { onHostMessage, renderStatePanel, showLoading } from '../shared/hostMessages';
 
 const vscode = getVsCodeApi<DashboardToHost, DashboardViewState>();
 let view: DashboardViewState = vscode.getState() ?? { range: '1h' };
@@ -163,24 +163,13 @@ const STATE_TITLES: Record<Exclude<DashboardState['status'], 'ok'>, string> = {
   no_data: 'No data',
 };
 
-function renderStatePanel(s: DashboardState): void {
-  if (s.status === 'ok') {
-    statePanel.replaceChildren();
-    statePanel.hidden = true;
-    return;
-  }
-  statePanel.hidden = false;
-  statePanel.setAttribute('data-state', s.status);
-  statePanel.replaceChildren();
-  append(
-    statePanel,
-    el('h2', null, STATE_TITLES[s.status]),
-    s.message ? el('p', { class: 'state-message' }, s.message) : null,
-    s.hint ? el('p', { class: 'hint' }, s.hint) : null,
+function showState(s: DashboardState): void {
+  if (s.status === 'ok') return renderStatePanel(statePanel, s, '');
+  const action =
     s.status === 'not_configured'
       ? button('Configure connection', () => vscode.postMessage({ type: 'configure' }), { id: 'configure' })
-      : button('Retry', () => vscode.postMessage({ type: 'refresh' }), { id: 'retry' }),
-  );
+      : button('Retry', () => vscode.postMessage({ type: 'refresh' }), { id: 'retry' });
+  renderStatePanel(statePanel, s, STATE_TITLES[s.status], action);
 }
 
 function render(s: DashboardState, chartsPending = false): void {
@@ -188,7 +177,7 @@ function render(s: DashboardState, chartsPending = false): void {
   charts = [];
   document.body.setAttribute('data-status', s.status);
   statusLine.textContent = s.status === 'ok' ? `${s.message ?? ''} · updated ${formatClock(s.lastUpdated)}` : s.lastUpdated ? `last updated ${formatClock(s.lastUpdated)}` : '';
-  renderStatePanel(s);
+  showState(s);
   renderDiagnosis(s);
   renderMembers(s);
   renderFindings(s);

@@ -16,7 +16,7 @@ import { append, button, el } from '../shared/dom';
 import { formatClock, formatTime, formatValue } from '../shared/format';
 import { mountCharts, type ChartHandle } from '../shared/charts';
 import { onThemeChange } from '../shared/theme';
-import { onHostMessage, showLoading } from '../shared/hostMessages';
+import { onHostMessage, renderStatePanel, showLoading } from '../shared/hostMessages';
 
 const vscode = getVsCodeApi<HistoryToHost, HistoryViewState>();
 let view: HistoryViewState = vscode.getState() ?? { days: 30 };
@@ -177,16 +177,8 @@ const STATE_TITLES: Record<Exclude<HistoryState['status'], 'ok'>, string> = {
   error: 'History unavailable',
 };
 
-function renderStatePanel(s: HistoryState): void {
-  if (s.status === 'ok') {
-    statePanel.replaceChildren();
-    statePanel.hidden = true;
-    return;
-  }
-  statePanel.hidden = false;
-  statePanel.setAttribute('data-state', s.status);
-  statePanel.replaceChildren();
-  append(statePanel, el('h2', null, STATE_TITLES[s.status]), s.message ? el('p', { class: 'state-message' }, s.message) : null, s.hint ? el('p', { class: 'hint' }, s.hint) : null);
+function showState(s: HistoryState): void {
+  renderStatePanel(statePanel, s, s.status === 'ok' ? '' : STATE_TITLES[s.status]);
 }
 
 function render(s: HistoryState): void {
@@ -194,7 +186,7 @@ function render(s: HistoryState): void {
   charts = [];
   document.body.setAttribute('data-status', s.status);
   statusLine.textContent = `${s.message ?? ''} · updated ${formatClock(s.lastUpdated)}`;
-  renderStatePanel(s);
+  showState(s);
   renderBaseline(s);
   if (s.charts.length) charts = mountCharts(chartGrid, s.charts, undefined, { alwaysGuides: true, points: true });
   else chartGrid.replaceChildren(el('p', { class: 'empty' }, s.status === 'ok' ? 'No key metric has stored values in this span.' : ''));
