@@ -237,6 +237,16 @@ test('chat: a slash command answers with no model; a free question streams the t
   assert.match(answer, /^Scripted answer from the tool: /);
   assert.equal(lm.requests.length, 2, 'tool call round, then the answer round');
   assert.ok(lm.requests[1].messages.some((m: { role: string }) => m.role === 'tool'), 'the tool result went back to the model');
+
+  // A slash command that runs an analyzer: the answer is the editor's view tree drawn as DOM — its first line names
+  // the verdict (cause, member and evidence, or what could not be judged), then the findings and key metrics.
+  await page.fill('#chat-input', '/bottlenecks 5m');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('body[data-answered="3"]', { timeout: 180_000 });
+  const first = (await page.locator('.chat-assistant .chat-answer .health-line .headline').first().textContent()) ?? '';
+  assert.match(first, /^(Critical|Warning|Healthy|Cannot judge)/, `the answer's first line: ${first}`);
+  assert.ok(await page.locator('.chat-assistant .chat-answer h4').count() >= 2, 'findings and key metrics sections');
+  assert.equal(lm.requests.length, 2, 'no model asked for the slash command');
   await shoot(page, 'chat', 'light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await shoot(page, 'chat', 'dark');

@@ -3,6 +3,8 @@
 // value is put in the page as text (textContent), never as markup.
 import { apiFetch, readEvents } from '../browserHost/transport';
 import { button, el } from '../shared/dom';
+import { blockNode } from '../shared/viewToDom';
+import type { AnswerView } from '../../src/core/report/view/types';
 
 interface Turn {
   role: 'user' | 'assistant';
@@ -73,6 +75,11 @@ async function ask(): Promise<void> {
       if (event === 'text') {
         full += String(d.text ?? '');
         textNode.data = full;
+      } else if (event === 'answer') {
+        // A slash command's answer: the same view tree the editor's chat renders as markdown, drawn as DOM (text only).
+        const view = d.view as AnswerView | undefined;
+        if (view && Array.isArray(view.blocks)) answer.appendChild(el('div', { class: 'chat-answer' }, ...view.blocks.map(blockNode)));
+        full += `${full ? '\n\n' : ''}${String(d.markdown ?? '')}`;
       } else if (event === 'tool_call') {
         tools.appendChild(el('li', { class: 'chat-tool', 'data-call': String(d.id), 'data-state': 'running' }, `⚙ ${String(d.name)} ${JSON.stringify(d.input ?? {}).slice(0, 200)} …`));
       } else if (event === 'tool_result') {

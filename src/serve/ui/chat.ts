@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { analyzers, getAnalyzer } from '../../core/analyzers/registry';
 import { renderResultMarkdown } from '../../core/report/markdown';
+import { buildAnswerView } from '../../core/report/view/answerView';
+import { answerMarkdown } from '../../core/report/view/toMarkdown';
+import type { AnswerView } from '../../core/report/view/types';
 import { runToolLoop, type LoopMessage, type LoopModel, type ToolSpec } from '../../core/chat/toolLoop';
 import { SLASH_COMMANDS, findSlashCommand } from '../../extension/chat/slashCommands';
 import { inputFromPrompt } from '../../extension/chat/promptInput';
@@ -24,6 +27,8 @@ export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
 export type ChatEvent =
   | { type: 'text'; text: string }
+  /** An analyzer's answer as the view tree (the page draws it as the editor's chat does), and as markdown for history. */
+  | { type: 'answer'; view: AnswerView; markdown: string }
   | { type: 'tool_call'; id: string; name: string; input: unknown }
   | { type: 'tool_result'; id: string; name: string; ok: boolean; summary: string }
   | { type: 'done'; mode: 'slash' | 'model' | 'none'; rounds?: number };
@@ -53,7 +58,8 @@ async function answerSlash(deps: ServeDeps, command: string, rest: string, emit:
     emit({ type: 'tool_call', id, name, input });
     const result = await runTool(deps, name, input, { signal, origin: 'request' });
     emit({ type: 'tool_result', id, name, ok: result.status !== 'failed', summary: result.summary });
-    emit({ type: 'text', text: renderResultMarkdown(result) });
+    const view = buildAnswerView(result);
+    emit({ type: 'answer', view, markdown: answerMarkdown(view) });
   }
 }
 
