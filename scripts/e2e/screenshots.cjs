@@ -106,7 +106,9 @@ async function scrollToAnswerStart(page) {
     still = Math.abs(off - last) < 2 ? still + 1 : 0;
     last = off;
     if (Math.abs(off) < 12 || still >= 2) break;
-    if (i >= 100) throw new Error(`could not scroll to the answer's start (${Math.round(off)} px off)`);
+    // A short answer cannot always be brought exactly there (the list snaps back and forth by a line): after a
+    // bounded number of steps, keep where it is; the check below still demands the first line in view.
+    if (i >= 40) break;
     await page.mouse.wheel(0, Math.max(-1000, Math.min(1000, off)));
     await page.waitForTimeout(300);
   }
