@@ -2,7 +2,7 @@
 // the @etcd slash commands (from the chat command table). Used by gen-contributions.ts and its unit test.
 import { z } from 'zod';
 import type { Analyzer } from '../src/core/analyzers/types';
-import { SLASH_COMMANDS } from '../src/extension/chat/slashCommands';
+import { SLASH_COMMANDS } from '../src/core/chat/slashCommands';
 
 export const TOOL_TAGS = ['etcd', 'etcd-analyzer'];
 

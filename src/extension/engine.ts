@@ -5,7 +5,7 @@ export { createAnalyzerContext, runAnalyzerWithContext, withDefaultDuration } fr
 export { createChatHandler } from './chat/handler';
 export { analyzerTool } from './tools/toolAdapter';
 export { getAnalyzer, analyzerFor } from '../core/analyzers/registry';
-export { findSlashCommand } from './chat/slashCommands';
+export { findSlashCommand } from '../core/chat/slashCommands';
 export { thresholdsProblem } from '../core/analysis/thresholdsSchema';
 export { configureConnection } from './commands/configureConnection';
 export { testConnection } from './commands/testConnection';

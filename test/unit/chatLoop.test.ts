@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { runToolLoop, type LoopModel, type ModelEvent } from '../../src/extension/chat/toolLoop';
 import { routeByKeywords } from '../../src/extension/chat/keywordRouter';
 import { buildHistoryMessages } from '../../src/extension/chat/historyBudget';
-import { inputFromPrompt } from '../../src/extension/chat/promptInput';
+import { inputFromPrompt } from '../../src/core/chat/promptInput';
 import { describeInvocation } from '../../src/extension/tools/describeInvocation';
 
 function scripted(turns: ModelEvent[][], seen: unknown[][] = []): LoopModel {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyzerFor, analyzerNames, analyzers, ROLES } from '../../src/core/analyzers/registry';
-import { SLASH_COMMANDS } from '../../src/extension/chat/slashCommands';
+import { SLASH_COMMANDS } from '../../src/core/chat/slashCommands';
 import { PROJECT_ROOT, sourceFiles } from '../helpers/sourceFiles';
 
 const ROOT = PROJECT_ROOT;

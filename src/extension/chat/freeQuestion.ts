@@ -12,7 +12,7 @@ import { runToolLoop, type LoopModel, type ToolSpec } from './toolLoop';
 import { vscodeLmModel } from './vscodeLmModel';
 import { buildHistoryMessages } from './historyBudget';
 import { priorTurns } from './chatHistory';
-import { modelInstructions } from './instructions';
+import { modelInstructions } from '../../core/chat/instructions';
 import { answerByKeywords } from './keywordAnswer';
 import { streamViewButtons } from './viewButtons';
 import { spanOf, toolCallWindow, type ReportWindow } from './reportWindow';

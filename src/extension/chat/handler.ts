@@ -1,7 +1,7 @@
 // The @etcd request handler: help and welcome need nothing; slash commands run analyzers; free text goes to a model.
 import type * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
-import { findSlashCommand } from './slashCommands';
+import { findSlashCommand } from '../../core/chat/slashCommands';
 import { streamHelp, streamWelcome } from './welcome';
 import { streamAnalyzers } from './streamResults';
 import { streamViewButtons } from './viewButtons';

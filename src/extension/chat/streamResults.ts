@@ -7,7 +7,7 @@ import { renderResultMarkdown } from '../../core/report/markdown';
 import { escapeMarkdown } from '../../core/util/markdownEscape';
 import { describeInvocation } from '../tools/describeInvocation';
 import { readSettings } from '../settings';
-import { inputFromPrompt } from './promptInput';
+import { inputFromPrompt } from '../../core/chat/promptInput';
 
 /** Chat answers may be longer than tool results (a human reads them), but not unbounded. */
 const CHAT_MAX_CHARS = 12_000;

@@ -1,6 +1,6 @@
 // Answers that need no data: the welcome (nothing configured) and /help.
 import type * as vscode from 'vscode';
-import { SLASH_COMMANDS } from './slashCommands';
+import { SLASH_COMMANDS } from '../../core/chat/slashCommands';
 
 export function streamWelcome(stream: vscode.ChatResponseStream): vscode.ChatResult {
   stream.markdown(

@@ -1,5 +1,5 @@
 // The first message of every model conversation (stable VS Code has no system role).
-import { analyzerFor } from '../../core/analyzers/registry';
+import { analyzerFor } from '../analyzers/registry';
 
 export function modelInstructions(opts: { profile: string; defaultDuration: string; toolNames: string[] }): string {
   return [

@@ -1,6 +1,6 @@
 // The @etcd slash commands: each runs analyzers directly (no language model). Built from what the analyzers declare
 // (`slash`), in registry order, plus `help`; package.json's copy is generated from this list and checked by a test.
-import { analyzers } from '../../core/analyzers/registry';
+import { analyzers } from '../analyzers/registry';
 
 export interface SlashCommand {
   name: string;

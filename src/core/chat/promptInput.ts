@@ -1,5 +1,5 @@
 // Reads analyzer input out of a slash command's free text ("/wal 6h member m2"). Pure, unit-tested.
-import { parseAnalysisDuration } from '../../core/util/duration';
+import { parseAnalysisDuration } from '../util/duration';
 
 export function inputFromPrompt(prompt: string, fields: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
