@@ -101,7 +101,9 @@ export function evidenceText(c: Candidate, all: readonly Finding[]): string {
       const first = c.causes.find((f) => !f.rule.startsWith('outlier_') && f.evidence[0]);
       if (o) parts.push(o);
       else if (first) parts.push(evidencePhrase(first.evidence[0]));
-      const more = c.causes.filter((f) => f !== first && f !== outlier && !f.rule.startsWith('outlier_') && f.evidence[0]).slice(0, 1);
+      // A second piece of evidence only when it is another signal: the outlier phrase already gave this metric's value.
+      const shown = (o ? outlier : first)?.evidence[0]?.metric;
+      const more = c.causes.filter((f) => f !== first && f !== outlier && !f.rule.startsWith('outlier_') && f.evidence[0] && f.evidence[0].metric !== shown).slice(0, 1);
       for (const f of more) parts.push(evidencePhrase(f.evidence[0]));
     }
   }
