@@ -1,7 +1,7 @@
 // The model-agnostic tool loop (with a scripted in-memory model), the keyword router, history budget and prompt parsing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runToolLoop, type LoopModel, type ModelEvent } from '../../src/extension/chat/toolLoop';
+import { runToolLoop, type LoopModel, type ModelEvent } from '../../src/core/chat/toolLoop';
 import { routeByKeywords } from '../../src/extension/chat/keywordRouter';
 import { buildHistoryMessages } from '../../src/extension/chat/historyBudget';
 import { inputFromPrompt } from '../../src/core/chat/promptInput';

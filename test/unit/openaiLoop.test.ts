@@ -2,8 +2,8 @@
 // then an answer that quotes the last tool result.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openaiModel } from '../../src/extension/chat/openaiModel';
-import { runToolLoop } from '../../src/extension/chat/toolLoop';
+import { openaiModel } from '../../src/core/chat/openaiModel';
+import { runToolLoop } from '../../src/core/chat/toolLoop';
 import { startScriptedOpenAiServer } from '../helpers/scriptedOpenAiServer';
 
 const tools = [

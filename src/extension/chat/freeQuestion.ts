@@ -8,7 +8,7 @@ import { getSecret } from '../secrets';
 import { abortSignalFor } from '../cancel';
 import { TOOL_TAG } from '../tools/toolTag';
 import { describeInvocation } from '../tools/describeInvocation';
-import { runToolLoop, type LoopModel, type ToolSpec } from './toolLoop';
+import { runToolLoop, type LoopModel, type ToolSpec } from '../../core/chat/toolLoop';
 import { vscodeLmModel } from './vscodeLmModel';
 import { buildHistoryMessages } from './historyBudget';
 import { priorTurns } from './chatHistory';
@@ -83,7 +83,7 @@ async function pickModel(services: ExtensionServices, request: vscode.ChatReques
     }
     const apiKey = await getSecret(services.extensionContext.secrets, 'lmApiKey');
     // Loaded on first use: the openai package is not needed at activation.
-    const { openaiModel } = await import('./openaiModel');
+    const { openaiModel } = await import('../../core/chat/openaiModel');
     return { model: openaiModel({ baseURL: s.lmBaseUrl, model: s.lmModel, apiKey }), label: `openai-compatible ${s.lmModel}` };
   }
   if (!request.model) return { reason: 'No language model is available in this editor.' };

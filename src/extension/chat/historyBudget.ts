@@ -1,5 +1,5 @@
 // Prior chat turns for the model, newest kept first, within a character budget. Pure, unit-tested.
-import type { LoopMessage } from './toolLoop';
+import type { LoopMessage } from '../../core/chat/toolLoop';
 
 export interface PriorTurn {
   role: 'user' | 'assistant';

@@ -1,6 +1,6 @@
 // LoopModel over a vscode.LanguageModelChat (the model picked in the chat view).
 import * as vscode from 'vscode';
-import type { LoopMessage, LoopModel, ModelEvent, ToolSpec } from './toolLoop';
+import type { LoopMessage, LoopModel, ModelEvent, ToolSpec } from '../../core/chat/toolLoop';
 
 export function vscodeLmModel(model: vscode.LanguageModelChat, token: vscode.CancellationToken): LoopModel {
   return {

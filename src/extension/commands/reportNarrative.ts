@@ -7,7 +7,7 @@ import type { ReportModel } from '../../core/report/modelTypes';
 import { buildNarrativePrompt, NARRATIVE_MAX_CHARS } from '../../core/report/narrative';
 import { readSettings } from '../settings';
 import { getSecret } from '../secrets';
-import type { LoopModel } from '../chat/toolLoop';
+import type { LoopModel } from '../../core/chat/toolLoop';
 import { vscodeLmModel } from '../chat/vscodeLmModel';
 
 /** A model that has not answered in this time is skipped: the report must not hang on it. */
@@ -21,7 +21,7 @@ async function pickModel(services: ExtensionServices, token: vscode.Cancellation
   if (s.lmProvider === 'openai-compatible') {
     if (!s.lmBaseUrl || !s.lmModel) return undefined;
     const apiKey = await getSecret(services.extensionContext.secrets, 'lmApiKey');
-    const { openaiModel } = await import('../chat/openaiModel');
+    const { openaiModel } = await import('../../core/chat/openaiModel');
     return { model: openaiModel({ baseURL: s.lmBaseUrl, model: s.lmModel, apiKey, timeoutMs: NARRATIVE_TIMEOUT_MS }), label: s.lmModel };
   }
   const [m] = await vscode.lm.selectChatModels();
