@@ -44,6 +44,14 @@ export interface Side {
   collectMs: number[];
   /** Median over runs of the wall time of sending the same queries one at a time. */
   sequentialMs: number;
+  /**
+   * CPU per full collection, averaged over the runs: Prometheus's own (its process_cpu_seconds_total, NaN when its
+   * /metrics cannot be read) and this process's (the client: HTTP, JSON, rows). On a machine where both share the
+   * cores, (server + client) / cores is the floor a collection can actually reach; execTotalTime leaves out parsing,
+   * answering, HTTP and the client.
+   */
+  serverCpuMs: number;
+  clientCpuMs: number;
 }
 
 export interface Disagreement {
@@ -92,6 +100,8 @@ export async function measureSide(url: string, create: CollectorFactory, range: 
   const collectMs: number[] = [];
   let rows: MetricSummary[] = [];
   let queries: string[] = [];
+  const server0 = await serverCpuSeconds(url);
+  const client0 = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const source = createPrometheusSource({ url });
     const collector = create(source, profile, silentLogger);
@@ -102,6 +112,8 @@ export async function measureSide(url: string, create: CollectorFactory, range: 
     if (r.errors.length) throw new Error(`collection errors: ${r.errors.map((e) => `${e.metric ?? ''} ${e.message}`).join('; ')}`);
     ({ rows, queries } = { rows: r.metrics, queries: r.queries });
   }
+  const client = process.cpuUsage(client0);
+  const serverCpuMs = ((1000 * ((await serverCpuSeconds(url)) - server0)) / runs);
   const sequential: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -129,7 +141,20 @@ export async function measureSide(url: string, create: CollectorFactory, range: 
     samples: work.reduce((a, w) => a + w.samples, 0),
     collectMs,
     sequentialMs: median(sequential),
+    serverCpuMs,
+    clientCpuMs: (client.user + client.system) / 1000 / runs,
   };
+}
+
+/** Prometheus's process CPU so far (seconds, 10 ms resolution) from its own /metrics; NaN when unreadable. */
+async function serverCpuSeconds(url: string): Promise<number> {
+  try {
+    const res = await fetch(`${url.replace(/\/+$/, '')}/metrics`, { redirect: 'error', signal: AbortSignal.timeout(5000) });
+    const m = /^process_cpu_seconds_total (\S+)$/m.exec(await res.text());
+    return m ? Number(m[1]) : NaN;
+  } catch {
+    return NaN;
+  }
 }
 
 export function windowSecondsOf(range: TimeRange): number {

@@ -58,6 +58,12 @@ describe('etcd-analyzer CLI', () => {
     assert.match(oneLine(r.stderr), /no etcd targets.*up\{job="no-such-etcd"\}/);
   });
 
+  test('a window from before the bed was scraped: exit 3 naming that window, not "now"', async () => {
+    const r = await cli('run', 'get_etcd_general_info', '--start', '2020-01-01T00:00:00Z', '--end', '2020-01-01T01:00:00Z', ...live);
+    assert.equal(r.code, 3);
+    assert.match(oneLine(r.stderr), /no etcd targets.*from 2020-01-01T00:00:00\.000Z to 2020-01-01T01:00:00\.000Z/);
+  });
+
   test('unknown member: exit 2 listing the members', async () => {
     const r = await cli('run', 'get_etcd_general_info', '--member', 'm9', ...live);
     assert.equal(r.code, 2);

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConnectionError, resolveConnection, splitEndpoints } from '../../src/core/config/connection';
@@ -10,6 +10,7 @@ const tokenFile = join(dir, 'token');
 writeFileSync(tokenFile, '  file-token\n');
 const caFile = join(dir, 'ca.pem');
 writeFileSync(caFile, 'not really a cert');
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('flags override environment variables', () => {
   const c = resolveConnection(
