@@ -19,6 +19,7 @@ import { metricIds } from '../../src/core/metrics/catalog';
 import { resolveTimeRange } from '../../src/core/util/timeRange';
 import { silentLogger } from '../../src/core/util/log';
 import type { MetricSummary, TimeRange } from '../../src/core/types';
+import { UNKNOWN_PEER } from '../../src/core/profiles/memberName';
 
 export const CATALOG_BASELINE_REF = 'dd4e7e5';
 /**
@@ -165,6 +166,15 @@ function rowKey(r: MetricSummary, stat: string): string {
   return `${r.metric} ${r.member}${r.labels ? ` ${JSON.stringify(r.labels)}` : ''} ${stat}`;
 }
 
+/**
+ * The baseline named etcd's unidentified sender (From="0") as peer "0"; this tree names it UNKNOWN_PEER. Renamed
+ * before comparing, so the same series is compared as one row, not reported missing on both sides.
+ */
+function sameNaming(r: MetricSummary): MetricSummary {
+  if (r.scope !== 'pair' || r.labels?.peer !== '0') return r;
+  return { ...r, member: r.member.replace(/^0→/, `${UNKNOWN_PEER}→`).replace(/→0$/, `→${UNKNOWN_PEER}`), labels: { ...r.labels, peer: UNKNOWN_PEER } };
+}
+
 /** Values present on either side, compared within REL_TOL (ABS_TOL near 0); null vs a number is a disagreement. */
 /**
  * Rates of rare events (slow applies, failures) are counts over a window: one event more or less is ±1/window,
@@ -188,7 +198,7 @@ export function compareRows(
     }
     return m;
   };
-  const [a, b] = [values(oldRows), values(newRows)];
+  const [a, b] = [values(oldRows.map(sameNaming)), values(newRows)];
   const bad: Disagreement[] = [];
   let compared = 0;
   for (const key of new Set([...a.keys(), ...b.keys()])) {

@@ -11,6 +11,7 @@ import type { MetricCategory, Scope, Statistic, Unit } from '../../src/core/type
 import { createProfile, defaultProfileConfig } from '../../src/core/profiles';
 import { memberFilterFor } from '../../src/core/collect/memberFilter';
 import { buildStatsQuery } from '../../src/core/collect/statsQuery';
+import { buildQueryParams } from '../../src/core/collect/params';
 
 /** The ids agreed in the brief, by category (analyzers and rules use exactly these). */
 const BRIEF: Record<MetricCategory, string[]> = {
@@ -168,6 +169,27 @@ test('histograms: window quantiles over all buckets, max = worst rolling p99', (
   assert.equal(def.statExpr!('max', p), `max_over_time((${def.expr(p)})[3600s:30s])`);
   assert.match(def.expr(p), /\[60s\]/);
   assert.match(getMetric('grpc_unary_duration')!.expr(p), /grpc_type="unary", grpc_method!="Defragment"/);
+});
+
+test('worst rolling values: tiling windows overlap by one scrape interval, so no scrape interval falls between two', () => {
+  // Measured on the local bed: a 55 ms fsync p99 spike scraped right after a 60 s boundary was in no 60 s window.
+  const range = (duration: number, stepSeconds: number) => ({ start: new Date(Date.UTC(2026, 0, 1) - duration * 1000).toISOString(), end: new Date(Date.UTC(2026, 0, 1)).toISOString(), duration: `${duration}s`, stepSeconds });
+  const hour = buildQueryParams(range(3600, 5), profile, '3.5+', '', undefined, 5);
+  assert.equal(hour.rateWindow, '60s');
+  assert.equal(hour.step, '60s', 'an hour: rolling windows tile it');
+  assert.equal(hour.maxRateWindow, '65s', 'each window reaches one 5 s scrape into the previous one');
+  const unknownScrape = buildQueryParams(range(3600, 5), profile, '3.5+', '');
+  assert.equal(unknownScrape.maxRateWindow, '75s', 'scrape interval unknown: a quarter of the rolling window');
+  const week = buildQueryParams(range(7 * 86400, 600), profile, '3.5+', '', undefined, 60);
+  assert.equal(week.maxRateWindow, undefined, 'a week: the windows sample it (gaps between them anyway), nothing widened');
+
+  const fsync = getMetric('wal_fsync_duration')!;
+  assert.match(fsync.statExpr!('max', hour)!, /^max_over_time\(\(histogram_quantile\(0\.99, .*\[65s\]\)\)\)\)\[3600s:60s\]\)$/);
+  assert.match(fsync.expr(hour), /\[60s\]/, 'the chart keeps the rolling window');
+  const failed = getMetric('proposals_failed_rate')!;
+  assert.match(statQuery(failed, 'max', hour)!, /\[65s\]\)+\[3600s:60s\]/);
+  assert.match(statQuery(failed, 'max', week)!, /\[1200s\]/);
+  assert.doesNotMatch(statQuery(failed, 'max', week)!, /\[1260s\]/);
 });
 
 test('3.4 vs 3.5+ names: the generation picks which name is tried first, the other stays as fallback', () => {

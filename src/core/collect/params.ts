@@ -28,6 +28,15 @@ export function subqueryStepSeconds(stepSeconds: number, windowSeconds = 0, scra
   return Math.max(rolling, Math.ceil(windowSeconds / MAX_SUBQUERY_POINTS / rolling) * rolling);
 }
 
+/**
+ * How much tiling rolling windows overlap (QueryParams.maxRateWindow): one scrape interval; unknown, a quarter of
+ * the rolling window (which spans at least 4 scrape intervals when the interval is known).
+ */
+export function scrapeOverlapSeconds(rollingSeconds: number, scrapeSeconds?: number): number {
+  if (scrapeSeconds && Number.isFinite(scrapeSeconds) && scrapeSeconds > 0) return Math.ceil(scrapeSeconds);
+  return Math.ceil(rollingSeconds / 4);
+}
+
 export function rangeSeconds(range: TimeRange): number {
   return Math.max(1, Math.round((Date.parse(range.end) - Date.parse(range.start)) / 1000));
 }
@@ -47,12 +56,14 @@ export function buildQueryParams(
   const step = Math.max(1, Math.round(range.stepSeconds));
   const rolling = rollingWindowSeconds(step, scrapeSeconds);
   const window = statWindowSeconds(rangeSeconds(range), rolling, dataSeconds);
+  const subStep = subqueryStepSeconds(step, window, scrapeSeconds);
   return {
     etcd: profile.etcdMatchers(),
     node: profile.nodeMatchers(),
     window: `${window}s`,
     rateWindow: `${rolling}s`,
-    step: `${subqueryStepSeconds(step, window, scrapeSeconds)}s`,
+    step: `${subStep}s`,
+    ...(subStep <= rolling ? { maxRateWindow: `${rolling + scrapeOverlapSeconds(rolling, scrapeSeconds)}s` } : {}),
     generation,
     memberFilter,
   };

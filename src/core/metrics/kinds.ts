@@ -34,7 +34,7 @@ export function histogram(
     statExpr(stat, p) {
       const q = QUANTILES[stat];
       if (q !== undefined) return o.quantile(p, q, p.window);
-      if (stat === 'max') return maxOverWindow(p, expr(p));
+      if (stat === 'max') return maxOverWindow(p, o.quantile(p, 0.99, p.maxRateWindow ?? p.rateWindow));
       return undefined;
     },
   };
@@ -62,7 +62,7 @@ export function windowed(
     expr: (p) => f(rolling(p)),
     statExpr(stat, p) {
       if (stat === 'avg' || stat === 'rate') return f(o.over(p, p.window));
-      if (stat === 'max') return f(maxOverWindow(p, rolling(p)));
+      if (stat === 'max') return f(maxOverWindow(p, o.over(p, p.maxRateWindow ?? p.rateWindow)));
       return undefined;
     },
   };

@@ -18,6 +18,14 @@ export interface QueryParams {
    * back to `rateWindow`. The collector uses the chart step, but no finer than rateWindow / 2.
    */
   step?: string;
+  /**
+   * Range of the rolling rates inside a worst-rolling-value subquery, when it differs from `rateWindow`: windows
+   * that tile the analysed window (step = rolling window) get one scrape interval more, so neighbours share a scrape
+   * interval. rate() counts growth between samples inside its range; with windows that only touch, what happened
+   * between the last scrape of one and the first of the next was in neither (at a 5 s scrape and 60 s windows, one
+   * scrape interval in twelve was invisible to every maximum).
+   */
+  maxRateWindow?: string;
   generation: EtcdGeneration;
   /**
    * gRPC methods in use in the window (collect/windowFacts.ts); the gRPC queries select only these, since the other
