@@ -8,7 +8,7 @@ import type { CliArgs, Format } from '../args';
 import { CliError, EXIT, exitCodeFor, oneLine, problemLine } from '../exitCodes';
 import type { CliIo } from '../io';
 import { renderResult } from '../output';
-import { resolveTimeRange } from '../../core/util/timeRange';
+import { rangeOf } from '../../core/analyzers/analyzerKit';
 import { preflight } from '../preflight';
 import { writeReportFiles } from '../reportFiles';
 import { openSession, stderrLogger } from '../session';
@@ -27,7 +27,7 @@ export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
     const input = Object.fromEntries(
       Object.entries({ duration: args.duration, member: args.member, start: args.start, end: args.end }).filter(([, v]) => v !== undefined),
     );
-    if (needsPrometheus(tool)) await preflight(session.ctx, resolveTimeRange(input, session.ctx.now()), args.member);
+    if (needsPrometheus(tool)) await preflight(session.ctx, rangeOf(session.ctx, input), args.member); // the window the analyzer reads
     // History is keyed by the profile's URL (runAnalyzer's default; for openshift the discovered Thanos route).
     const result = await runAnalyzer(session.ctx, tool, input);
     if (args.command === 'report' && args.out) {

@@ -14,8 +14,9 @@ export interface QueryParams {
   /** Range-vector window for per-step rates in range (chart) queries, e.g. `60s` (≥ 4 × scrape interval). */
   rateWindow: string;
   /**
-   * Resolution of window-wide subqueries (`max_over_time((expr)[window:step])`), e.g. `15s`. Optional; falls
-   * back to `rateWindow`. The collector uses the chart step, but no finer than rateWindow / 2.
+   * Resolution of window-wide subqueries (`max_over_time((expr)[window:step])`), e.g. `60s`. Optional; falls
+   * back to `rateWindow`. The collector uses one rolling window (windows that tile the analysed window), coarser
+   * beyond 120 evaluations (collect/params.ts subqueryStepSeconds).
    */
   step?: string;
   /**
